@@ -1,0 +1,11 @@
+# Install rules: the icsim binary, the shipped scenarios, the docs and the analysis package.
+include(GNUInstallDirs)
+install(TARGETS icsim RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT icsim)
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/scenarios/ DESTINATION ${CMAKE_INSTALL_DATADIR}/icsim/scenarios
+  COMPONENT icsim FILES_MATCHING PATTERN "*.toml")
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR} COMPONENT icsim)
+if(EXISTS ${PROJECT_SOURCE_DIR}/analysis/icsim_analysis)
+  install(DIRECTORY ${PROJECT_SOURCE_DIR}/analysis/icsim_analysis
+    DESTINATION ${CMAKE_INSTALL_DATADIR}/icsim/analysis COMPONENT icsim
+    PATTERN "__pycache__" EXCLUDE)
+endif()

@@ -1,0 +1,19 @@
+#pragma once
+// A synthetic England-scale scenario for benchmarks (42 systems, 210 trusts, 20 specialties,
+// about 7.5m waiting and 1.7m referrals a month), generated as scenario text so that it goes
+// through the same parser and validation as any user scenario.
+#include <string>
+
+namespace icsim::app {
+
+struct NationalOptions {
+  int systems = 42;
+  int trusts_per_system = 5;
+  double waiting_patients = 7.5e6;
+  double referrals_per_month = 1.7e6;
+  int days = 365;
+};
+
+std::string national_scenario_text(const NationalOptions& options = {});
+
+}  // namespace icsim::app

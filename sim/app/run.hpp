@@ -1,0 +1,67 @@
+#pragma once
+// Running scenarios: one replication into one HDF5 file, or a batch of scenarios x replications
+// into an output folder with a manifest. Thin glue between model, scenario and io.
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/progress.hpp"
+#include "model/observables.hpp"
+#include "scenario/scenario.hpp"
+
+namespace icsim::app {
+
+/// Headline values of one replication at its last sample.
+struct Headline {
+  std::vector<double> trust_list, trust_median, trust_within_18, trust_over_52;
+  double list = 0, median = 0, within_18 = 0, over_52 = 0, treated = 0;
+};
+
+struct ReplicationResult {
+  int replication = 0;
+  std::string file;  ///< path of the output file
+  bool ok = false;
+  std::string error;
+  double wall_seconds = 0.0;
+  std::int64_t patient_events = 0;
+  Headline headline;
+};
+
+struct ScenarioResult {
+  std::string name;
+  std::vector<std::string> trust_ids;
+  std::vector<ReplicationResult> replications;
+};
+
+using ProgressCallback = std::function<void(const core::Progress&)>;
+
+struct BatchOptions {
+  std::string out_dir = "results";
+  bool force = false;             ///< replace existing results of the same scenarios
+  std::string command_line;       ///< recorded in the manifest
+  ProgressCallback on_progress;   ///< called from worker threads, rate-limited; may be empty
+};
+
+/// Thrown when results exist and --force was not given, or the folder cannot be prepared.
+class OutputExists : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// Runs one replication of a scenario and writes it to `path` (via "<path>.tmp").
+/// `progress` (optional) is advanced by one unit per simulated day.
+ReplicationResult run_replication(const scenario::Scenario& sc, int replication,
+                                  const std::string& path, core::Progress* progress = nullptr,
+                                  const ProgressCallback& on_progress = {});
+
+/// Runs every replication of every scenario in parallel into
+/// <out_dir>/<scenario name>/rep-NNNN.h5 and writes <out_dir>/manifest.json.
+/// Throws OutputExists if results are in the way and options.force is false.
+std::vector<ScenarioResult> run_batch(const std::vector<scenario::Scenario>& scenarios,
+                                      const BatchOptions& options);
+
+/// The file name of a replication inside its scenario folder, e.g. "rep-0003.h5".
+std::string replication_file_name(int replication);
+
+}  // namespace icsim::app

@@ -1,0 +1,166 @@
+#include "cli/commands.hpp"
+
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <mutex>
+#include <sstream>
+
+#include "app/bench.hpp"
+#include "app/national.hpp"
+#include "app/run.hpp"
+#include "cli/format.hpp"
+#include "core/parallel.hpp"
+#include "model/observables.hpp"
+#include "scenario/registry.hpp"
+#include "scenario/scenario.hpp"
+
+namespace icsim::cli {
+namespace {
+
+std::vector<scenario::Override> overrides_of(const RunArgs& a) {
+  std::vector<scenario::Override> o;
+  if (a.seed) o.push_back({"scenario.seed", std::to_string(*a.seed)});
+  if (a.days) o.push_back({"scenario.days", std::to_string(*a.days)});
+  if (a.replications) o.push_back({"scenario.replications", std::to_string(*a.replications)});
+  for (const auto& s : a.set) o.push_back(scenario::parse_override(s));
+  return o;
+}
+
+}  // namespace
+
+int run(const RunArgs& a) {
+  std::vector<scenario::Scenario> scenarios;
+  try {
+    const auto overrides = overrides_of(a);
+    if (a.scenarios.empty()) {
+      scenarios.push_back(scenario::load_default(overrides));
+    } else {
+      for (const auto& f : a.scenarios) scenarios.push_back(scenario::load_file(f, overrides));
+    }
+  } catch (const scenario::Error& e) {
+    std::cerr << "icsim: error: " << e.what() << "\n";
+    return bad_input;
+  }
+
+  core::ThreadLimit limit(a.threads);
+  const bool tty = ::isatty(STDERR_FILENO) != 0;
+  const bool show = a.progress == "always" || (a.progress == "auto" && tty);
+  const bool json = a.progress == "json";
+  std::mutex print;
+  app::BatchOptions options;
+  options.out_dir = a.out;
+  options.force = a.force;
+  options.command_line = a.command_line;
+  if (show || json) {
+    options.on_progress = [&](const core::Progress& p) {
+      const std::lock_guard lock(print);
+      std::cerr << (json ? progress_json(p.view()) + "\n" : "\r" + progress_line(p.view()));
+      std::cerr.flush();
+    };
+  }
+
+  std::vector<app::ScenarioResult> results;
+  try {
+    results = app::run_batch(scenarios, options);
+  } catch (const app::OutputExists& e) {
+    std::cerr << "icsim: error: " << e.what() << "\n";
+    return output_exists;
+  } catch (const std::exception& e) {
+    std::cerr << "icsim: error: " << e.what() << "\n";
+    return run_failed;
+  }
+  if (show) std::cerr << "\r" << std::string(100, ' ') << "\r";
+
+  int failures = 0;
+  for (const auto& r : results) {
+    for (const auto& rep : r.replications) {
+      if (!rep.ok) {
+        ++failures;
+        std::cerr << "icsim: " << r.name << " replication " << rep.replication
+                  << " failed: " << rep.error << "\n";
+      }
+    }
+    std::cout << results_table(r) << "\n";
+  }
+  if (results.size() >= 2) std::cout << paired_table(results) << "\n";
+  std::cout << "Outputs: " << a.out << "/ (manifest.json lists every file)\n";
+  return failures ? run_failed : ok;
+}
+
+int validate(const std::vector<std::string>& files) {
+  int status = ok;
+  for (const auto& f : files) {
+    try {
+      const auto sc = scenario::load_file(f);
+      const auto& c = sc.config;
+      std::cout << f << ": ok (" << c.name << ": " << c.places.size() << " places, "
+                << c.trusts.size() << " trusts, " << c.specialties.size() << " specialties, "
+                << c.days << " days, " << c.replications << " replications)\n";
+    } catch (const scenario::Error& e) {
+      std::cerr << "icsim: error: " << e.what() << "\n";
+      status = bad_input;
+    }
+  }
+  return status;
+}
+
+int params(bool markdown) {
+  std::cout << (markdown ? scenario::parameters_markdown() : scenario::parameters_text());
+  return ok;
+}
+
+int observables(bool markdown) {
+  if (markdown) {
+    std::cout << "| name | unit | kind | dimensions | type | description |\n"
+              << "|---|---|---|---|---|---|\n";
+  }
+  for (const auto& o : model::observables()) {
+    if (markdown) {
+      std::cout << "| `" << o.name << "` | " << o.unit << " | " << model::kind_name(o.kind)
+                << " | " << model::axes_name(o.axes) << " | " << (o.integer ? "int64" : "float64")
+                << " | " << o.description << " |\n";
+    } else {
+      std::cout << o.name << " [" << o.unit << ", " << model::kind_name(o.kind) << "; "
+                << model::axes_name(o.axes) << "]\n    " << o.description << "\n";
+    }
+  }
+  return ok;
+}
+
+int bench(const BenchArgs& a) {
+  const int days = static_cast<int>(std::lround(a.years * 365.0));
+  scenario::Scenario sc;
+  try {
+    if (a.scenario == "national") {
+      app::NationalOptions o;
+      o.days = days;
+      sc = scenario::load_text(app::national_scenario_text(o), "generated national");
+    } else if (a.scenario == "default") {
+      sc = scenario::load_default();
+    } else {
+      sc = scenario::load_file(a.scenario);
+    }
+  } catch (const scenario::Error& e) {
+    std::cerr << "icsim: error: " << e.what() << "\n";
+    return bad_input;
+  }
+  std::cout << bench_header();
+  for (std::size_t t : a.threads) {
+    const auto r = app::bench(sc, days, t);
+    std::cout << bench_row(r) << std::flush;
+  }
+  return ok;
+}
+
+int generate(const std::string& what, int days) {
+  if (what != "national") return bad_input;
+  app::NationalOptions o;
+  o.days = days;
+  std::cout << app::national_scenario_text(o);
+  return ok;
+}
+
+}  // namespace icsim::cli

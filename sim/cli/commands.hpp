@@ -1,0 +1,44 @@
+#pragma once
+// Subcommands of the icsim executable. main.cpp parses the command line into these option
+// structs and dispatches; each command returns the process exit code.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace icsim::cli {
+
+/// Exit codes shared by all commands.
+enum Exit : int {
+  ok = 0,
+  run_failed = 1,   ///< a run failed while executing
+  bad_input = 2,    ///< invalid scenario, option or file
+  output_exists = 3 ///< results in the way and no --force
+};
+
+struct RunArgs {
+  std::vector<std::string> scenarios;  ///< empty: the built-in default
+  std::string out = "results";
+  std::optional<long long> replications, seed, days;
+  std::vector<std::string> set;        ///< "path=value"
+  std::size_t threads = 0;
+  bool force = false;
+  std::string progress = "auto";       ///< auto | always | never | json
+  std::string command_line;
+};
+int run(const RunArgs& a);
+
+int validate(const std::vector<std::string>& files);
+int params(bool markdown);
+int observables(bool markdown);
+
+struct BenchArgs {
+  std::string scenario = "national";   ///< "national", "default" or a file
+  double years = 1.0;
+  std::vector<std::size_t> threads{1, 2};
+};
+int bench(const BenchArgs& a);
+
+int generate(const std::string& what, int days);
+
+}  // namespace icsim::cli

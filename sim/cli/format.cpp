@@ -1,0 +1,150 @@
+#include "cli/format.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <functional>
+#include <sstream>
+
+#include "core/stats.hpp"
+#include "model/model.hpp"
+
+namespace icsim::cli {
+namespace {
+
+std::string fmt(const char* f, double x) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, f, x);
+  return buf;
+}
+
+std::string duration(double s) {
+  if (!std::isfinite(s)) return "--:--";
+  const long t = std::lround(s);
+  char buf[32];
+  if (t >= 3600) {
+    std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", t / 3600, (t / 60) % 60, t % 60);
+  } else {
+    std::snprintf(buf, sizeof buf, "%ld:%02ld", t / 60, t % 60);
+  }
+  return buf;
+}
+
+/// "mean [low, high]" with the given printf format for each number.
+std::string interval(const std::vector<double>& xs, const char* f, double scale = 1.0) {
+  std::vector<double> v;
+  for (double x : xs) v.push_back(x * scale);
+  const auto s = core::summarise(v);
+  if (s.n == 0) return "-";
+  if (s.n == 1) return fmt(f, s.mean);
+  return fmt(f, s.mean) + " [" + fmt(f, s.ci_low) + ", " + fmt(f, s.ci_high) + "]";
+}
+
+std::string pad(const std::string& s, std::size_t w) {
+  return s.size() >= w ? s + " " : s + std::string(w - s.size(), ' ');
+}
+
+}  // namespace
+
+std::string progress_line(const core::Progress::View& v) {
+  std::ostringstream os;
+  const double frac =
+      v.total_units > 0 ? static_cast<double>(v.units) / static_cast<double>(v.total_units) : 1.0;
+  const int width = 24, filled = static_cast<int>(frac * width);
+  os << "[" << std::string(filled, '#') << std::string(width - filled, '.') << "] "
+     << v.runs_done << "/" << v.total_runs << " runs";
+  if (v.runs_failed) os << ", " << v.runs_failed << " failed";
+  os << " | " << fmt("%.0f", v.units_per_s) << " days/s | ETA " << duration(v.eta_s) << "   ";
+  return os.str();
+}
+
+std::string progress_json(const core::Progress::View& v) {
+  std::ostringstream os;
+  os << "{\"progress\": {\"days_done\": " << v.units << ", \"days_total\": " << v.total_units
+     << ", \"runs_done\": " << v.runs_done << ", \"runs_failed\": " << v.runs_failed
+     << ", \"runs_total\": " << v.total_runs << ", \"elapsed_s\": " << fmt("%.3f", v.elapsed_s)
+     << ", \"days_per_s\": " << fmt("%.1f", v.units_per_s) << ", \"eta_s\": "
+     << (std::isfinite(v.eta_s) ? fmt("%.1f", v.eta_s) : std::string("null")) << "}}";
+  return os.str();
+}
+
+std::string results_table(const app::ScenarioResult& r) {
+  std::vector<const app::ReplicationResult*> ok;
+  for (const auto& rep : r.replications) {
+    if (rep.ok) ok.push_back(&rep);
+  }
+  std::ostringstream os;
+  os << "Scenario " << r.name << ": " << ok.size() << " replication(s); values at the end of the "
+     << "run, mean [95% interval across replications]\n";
+  const std::size_t w0 = 10, w = 28;
+  os << pad("trust", w0) << pad("waiting list", w) << pad("median wait (weeks)", w)
+     << pad("within 18 weeks (%)", w) << "52+ week waiters\n";
+  auto column = [&](const std::function<double(const app::Headline&)>& get) {
+    std::vector<double> xs;
+    for (const auto* rep : ok) xs.push_back(get(rep->headline));
+    return xs;
+  };
+  for (std::size_t t = 0; t < r.trust_ids.size(); ++t) {
+    os << pad(r.trust_ids[t], w0)
+       << pad(interval(column([&](const auto& h) { return h.trust_list[t]; }), "%.0f"), w)
+       << pad(interval(column([&](const auto& h) { return h.trust_median[t]; }), "%.1f"), w)
+       << pad(interval(column([&](const auto& h) { return h.trust_within_18[t]; }), "%.1f", 100.0), w)
+       << interval(column([&](const auto& h) { return h.trust_over_52[t]; }), "%.0f") << "\n";
+  }
+  os << pad("all", w0) << pad(interval(column([](const auto& h) { return h.list; }), "%.0f"), w)
+     << pad(interval(column([](const auto& h) { return h.median; }), "%.1f"), w)
+     << pad(interval(column([](const auto& h) { return h.within_18; }), "%.1f", 100.0), w)
+     << interval(column([](const auto& h) { return h.over_52; }), "%.0f") << "\n";
+  return os.str();
+}
+
+std::string paired_table(const std::vector<app::ScenarioResult>& rs) {
+  std::ostringstream os;
+  const auto& base = rs.front();
+  struct Measure {
+    const char* name;
+    const char* f;
+    double scale;
+    double (*get)(const app::Headline&);
+  };
+  const Measure measures[] = {
+      {"waiting list", "%+.0f", 1.0, [](const app::Headline& h) { return h.list; }},
+      {"median wait (weeks)", "%+.2f", 1.0, [](const app::Headline& h) { return h.median; }},
+      {"within 18 weeks (points)", "%+.2f", 100.0, [](const app::Headline& h) { return h.within_18; }},
+      {"52+ week waiters", "%+.0f", 1.0, [](const app::Headline& h) { return h.over_52; }},
+      {"treated (whole run)", "%+.0f", 1.0, [](const app::Headline& h) { return h.treated; }},
+  };
+  for (std::size_t k = 1; k < rs.size(); ++k) {
+    os << "Paired difference " << rs[k].name << " - " << base.name
+       << " (common random numbers; mean [95% interval] across replications)\n";
+    for (const auto& m : measures) {
+      std::vector<double> d;
+      const std::size_t n = std::min(base.replications.size(), rs[k].replications.size());
+      for (std::size_t r = 0; r < n; ++r) {
+        const auto& a = base.replications[r];
+        const auto& b = rs[k].replications[r];
+        if (a.ok && b.ok) d.push_back(m.get(b.headline) - m.get(a.headline));
+      }
+      os << "  " << pad(m.name, 28) << interval(d, m.f, m.scale) << "\n";
+    }
+  }
+  return os.str();
+}
+
+std::string bench_header() {
+  return "scenario   threads  days  setup_s  step_s  events      events/s     waiting     "
+         "bytes/patient  peak_rss_MiB  phases_s(referrals/treatment/removals/maintenance/sampling)\n";
+}
+
+std::string bench_row(const app::BenchResult& r) {
+  char buf[512];
+  std::snprintf(buf, sizeof buf,
+                "%-10s %7zu %5d %8.2f %7.2f %11lld %12.3e %11lld %14.1f %13.0f  %.2f/%.2f/%.2f/%.2f/%.2f\n",
+                r.scenario.c_str(), r.threads, r.days, r.setup_seconds, r.step_seconds,
+                static_cast<long long>(r.patient_events), r.events_per_second(),
+                static_cast<long long>(r.waiting_end), r.bytes_per_waiting_patient(),
+                r.peak_rss_mib, r.phase_seconds[0], r.phase_seconds[1], r.phase_seconds[2],
+                r.phase_seconds[3], r.phase_seconds[4]);
+  return buf;
+}
+
+}  // namespace icsim::cli

@@ -1,0 +1,73 @@
+// icsim: parse the command line and dispatch to a subcommand. Nothing else lives here.
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+#include "cli/commands.hpp"
+#include "core/version.hpp"
+
+int main(int argc, char** argv) {
+  using namespace icsim;
+  CLI::App app{"icsim: agent-based simulation of NHS provider collaboration in integrated care "
+               "systems.\nRuns scenario files and writes one HDF5 file per replication."};
+  app.set_version_flag("--version", std::string("icsim ") + std::string(version()) + " (" +
+                                        std::string(git_revision()) + ")");
+  app.require_subcommand(1);
+
+  cli::RunArgs run;
+  for (int i = 0; i < argc; ++i) run.command_line += (i ? " " : "") + std::string(argv[i]);
+  auto* run_cmd = app.add_subcommand("run", "Run scenarios (none given: the built-in default)");
+  run_cmd->add_option("scenarios", run.scenarios, "Scenario files (TOML)");
+  run_cmd->add_option("-o,--out", run.out, "Output folder")->capture_default_str();
+  run_cmd->add_option("-r,--replications", run.replications, "Replications (overrides the file)");
+  run_cmd->add_option("--seed", run.seed, "Seed (overrides the file)");
+  run_cmd->add_option("--days", run.days, "Simulated days (overrides the file)");
+  run_cmd->add_option("--set", run.set, "Set a parameter: path=value, e.g. scenario.seed=3");
+  run_cmd->add_option("-t,--threads", run.threads, "Threads (0: all cores)")->capture_default_str();
+  run_cmd->add_flag("-f,--force", run.force, "Replace existing results of these scenarios");
+  run_cmd->add_option("--progress", run.progress, "Progress display")
+      ->check(CLI::IsMember({"auto", "always", "never", "json"}))
+      ->capture_default_str();
+
+  std::vector<std::string> validate_files;
+  auto* validate_cmd = app.add_subcommand("validate", "Check scenario files without running them");
+  validate_cmd->add_option("scenarios", validate_files, "Scenario files")->required();
+
+  bool params_md = false;
+  auto* params_cmd = app.add_subcommand("params", "List every scenario parameter");
+  params_cmd->add_flag("--markdown", params_md, "Print as the Markdown table in docs/scenarios.md");
+
+  bool obs_md = false;
+  auto* obs_cmd = app.add_subcommand("observables", "List the observables an output can hold");
+  obs_cmd->add_flag("--markdown", obs_md, "Print as the Markdown table in docs/outputs.md");
+
+  cli::BenchArgs bench;
+  auto* bench_cmd = app.add_subcommand("bench", "Time the simulation step (no output files)");
+  bench_cmd->add_option("scenario", bench.scenario, "national, default or a scenario file")
+      ->capture_default_str();
+  bench_cmd->add_option("--years", bench.years, "Simulated years")->capture_default_str();
+  bench_cmd->add_option("--threads", bench.threads, "Thread counts to time")->delimiter(',');
+
+  std::string gen_what = "national";
+  int gen_days = 365;
+  auto* gen_cmd = app.add_subcommand("generate", "Print a generated scenario file");
+  gen_cmd->add_option("what", gen_what, "What to generate")
+      ->check(CLI::IsMember({"national"}))
+      ->capture_default_str();
+  gen_cmd->add_option("--days", gen_days, "Simulated days")->capture_default_str();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : cli::bad_input;
+  }
+
+  if (*run_cmd) return cli::run(run);
+  if (*validate_cmd) return cli::validate(validate_files);
+  if (*params_cmd) return cli::params(params_md);
+  if (*obs_cmd) return cli::observables(obs_md);
+  if (*bench_cmd) return cli::bench(bench);
+  if (*gen_cmd) return cli::generate(gen_what, gen_days);
+  return cli::bad_input;
+}

@@ -1,0 +1,86 @@
+#pragma once
+// One output file of one run, in the spirit of H5MD: attributes under /parameters, axis tables,
+// and time series under /observables/<name>/{step,time,value}. The file is written under
+// "<path>.tmp" and only renamed to <path> by commit(), so a killed run never leaves a file under
+// a final name. This layer knows nothing of the model: the app layer says what to write.
+#include <cstdint>
+#include <span>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "io/h5.hpp"
+
+namespace icsim::io {
+
+struct Attr {
+  std::string name;
+  std::variant<std::string, std::int64_t, double> value;
+};
+
+/// A column of a table group: strings, doubles or integers, optionally multi-dimensional.
+struct Column {
+  std::string name;
+  std::variant<std::vector<std::string>, std::vector<double>, std::vector<std::int64_t>> data;
+  std::vector<hsize_t> dims;  ///< empty: one dimension, the length of data
+  std::string unit;
+};
+
+/// A group of equally long columns, e.g. /organisations/{id,name,type}.
+struct Table {
+  std::string path;
+  std::string description;
+  std::vector<Column> columns;
+};
+
+/// A time series: every append adds one row of `shape` along an extendible time dimension.
+struct SeriesSpec {
+  std::string name;
+  std::string unit;
+  std::string kind;                ///< "stock", "flow", ...
+  std::string description;
+  std::vector<std::string> axes;   ///< names of the non-time dimensions, e.g. {"organisation"}
+  std::vector<hsize_t> shape;      ///< sizes of the non-time dimensions
+  bool integer = false;
+};
+
+class RunFile {
+ public:
+  /// Creates "<path>.tmp" (replacing any stale one). compression: deflate level 0..9.
+  RunFile(std::string path, int compression);
+  ~RunFile();  ///< without commit(): closes and deletes the temporary file
+  RunFile(const RunFile&) = delete;
+  RunFile& operator=(const RunFile&) = delete;
+
+  void parameters(const std::vector<Attr>& attrs);  ///< attributes of /parameters
+  void table(const Table& t);
+  std::size_t add_series(const SeriesSpec& spec);   ///< returns the series' index
+  /// Appends a row stamped with step (days simulated) and time (days since start).
+  void append(std::size_t series, std::int64_t step, double time, std::span<const std::int64_t> row);
+  void append(std::size_t series, std::int64_t step, double time, std::span<const double> row);
+  /// Flushes, closes, syncs and renames the file to its final name.
+  void commit();
+
+  [[nodiscard]] const std::string& path() const noexcept { return path_; }
+  [[nodiscard]] std::string temp_path() const { return path_ + ".tmp"; }
+
+ private:
+  struct Series {
+    h5::Handle group;
+    h5::Appender step, time, value;
+  };
+  void stamp(Series& s, std::int64_t step, double time);
+  h5::Handle& group_for(const std::string& path);
+
+  std::string path_;
+  int compression_;
+  h5::Handle file_;
+  h5::Handle observables_;
+  std::vector<Series> series_;
+  bool committed_ = false;
+};
+
+/// Creates the group at `path` in `file` (and its parents) if needed and returns it.
+h5::Handle ensure_group(hid_t file, const std::string& path);
+
+}  // namespace icsim::io

@@ -1,0 +1,319 @@
+#include "scenario/registry.hpp"
+
+#include <cmath>
+#include <sstream>
+
+#include "model/config.hpp"
+
+namespace icsim::scenario {
+namespace {
+
+std::string number_text(double v) {
+  std::ostringstream os;
+  os << v;
+  return os.str();
+}
+
+toml::value reals(std::initializer_list<double> xs) {
+  toml::array a;
+  for (double x : xs) a.emplace_back(x);
+  return toml::value(std::move(a));
+}
+
+std::shared_ptr<TableSpec> make_table(std::string path, std::string description) {
+  auto t = std::make_shared<TableSpec>();
+  t->path = std::move(path);
+  t->description = std::move(description);
+  return t;
+}
+
+std::vector<std::string> trust_types() {
+  return {model::kTrustTypeNames.begin(), model::kTrustTypeNames.end()};
+}
+
+const std::string kRtt2023 =
+    "NHS England RTT waiting times statistics, August 2023: 7.7m waiting, median 14.5 weeks, "
+    "58.0% within 18 weeks";
+
+std::shared_ptr<TableSpec> build_registry() {
+  auto root = make_table("", "A scenario file");
+
+  // [scenario] ------------------------------------------------------------------------------
+  auto sc = make_table("scenario", "What is simulated and for how long");
+  sc->add("name", Type::string).needed()
+      .describe("Short name; names the scenario's output folder (letters, digits, '-', '_')");
+  sc->add("description", Type::string).def(toml::value(""))
+      .describe("What the scenario represents and why; shown in reports");
+  sc->add("start_date", Type::date).def(toml::value(toml::local_date(2024, toml::month_t::Apr, 1)))
+      .describe("Calendar date of day 0").from("Start of the NHS financial year 2024/25");
+  sc->add("days", Type::integer).unit_is("days").def(toml::value(365)).at_least(1).at_most(32000)
+      .describe("Number of simulated days");
+  sc->add("seed", Type::integer).def(toml::value(1)).at_least(0)
+      .describe("Seed of all random streams; with the replication index it fixes every draw");
+  sc->add("replications", Type::integer).def(toml::value(20)).at_least(1).at_most(100000)
+      .describe("Independent replications (each its own output file)")
+      .from("20 replications give 95% intervals about a half-width of 0.47 sd");
+  sc->add("working_days_per_week", Type::integer).unit_is("days").def(toml::value(5))
+      .at_least(1).at_most(7)
+      .describe("Days with elective capacity, counted from Monday")
+      .from("Elective lists run Monday to Friday in most NHS trusts");
+  sc->add("non_working_dates", Type::date_array).def(toml::value(toml::array{}))
+      .describe("Dates without elective capacity (e.g. bank holidays)");
+  root->add("scenario", Type::table).needed().table = sc;
+
+  // [output] ---------------------------------------------------------------------------------
+  auto out = make_table("output", "What is written and how often");
+  out->add("interval_days", Type::integer).unit_is("days").def(toml::value(7)).at_least(1)
+      .at_most(3650)
+      .describe("Output interval: stocks sampled at its end, flows summed over it")
+      .from("Weekly, as the NHS waiting list minimum data set");
+  out->add("observables", Type::string_array).def(toml::value(toml::array{}))
+      .describe("Observables to write (see docs/outputs.md); empty = all");
+  out->add("compression", Type::integer).def(toml::value(4)).at_least(0).at_most(9)
+      .describe("Deflate level of the HDF5 datasets (0 = none)");
+  root->add("output", Type::table).def(toml::value(toml::table{})).table = out;
+
+  // [[place]] --------------------------------------------------------------------------------
+  auto place = make_table("place", "A population served: referrals originate here");
+  place->add("id", Type::string).needed().describe("Unique id");
+  place->add("name", Type::string).describe("Display name (default: the id)");
+  place->add("population", Type::integer).unit_is("persons").needed().at_least(0)
+      .describe("Resident population");
+  place->add("location_km", Type::real_array).unit_is("km").needed().sized(2)
+      .describe("Position [x, y] on a km grid (distances are Euclidean)");
+  place->add("deprivation", Type::real_array).unit_is("1").sized(5).at_least(0).at_most(1)
+      .def(reals({0.2, 0.2, 0.2, 0.2, 0.2}))
+      .describe("Population share by IMD quintile, most deprived first; sums to 1")
+      .from("IMD quintiles hold a fifth of England's population each by construction");
+  root->add("place", Type::table_array).needed().table = place;
+
+  // [[specialty]] ----------------------------------------------------------------------------
+  auto sp = make_table("specialty", "An elective specialty (RTT treatment function)");
+  sp->add("id", Type::string).needed().describe("Unique id");
+  sp->add("name", Type::string).describe("Display name (default: the id)");
+  sp->add("referral_rate", Type::real).unit_is("referrals per 1000 population per year").needed()
+      .at_least(0)
+      .describe("Mean rate of new RTT pathways (clock starts) per resident")
+      .from("England 2019: about 1.73m clock starts a month for 56m people (BRIEF 3.1)");
+  sp->add("priority_mix", Type::real_array).unit_is("1").sized(3).at_least(0).at_most(1)
+      .def(reals({0.1, 0.3, 0.6}))
+      .describe("Shares of referrals in clinical priorities P2, P3, P4; sums to 1")
+      .from("FSSA clinical prioritisation (P1-P4), 2020; shares are an assumption");
+  sp->add("removal_hazard_per_week", Type::real).unit_is("1/week").def(toml::value(0.015))
+      .at_least(0).at_most(1)
+      .describe("Probability per week that a waiting patient leaves other than by treatment")
+      .from("England 2019: 1.73m starts vs 1.43m treated a month on a 4.2m list: about 0.3m/4.2m "
+            "a month, 1.5-1.6% a week (BRIEF 3.1)");
+  sp->add("seasonal_amplitude", Type::real).unit_is("1").def(toml::value(0.0)).at_least(0)
+      .below(1)
+      .describe("Relative amplitude of the yearly cosine in referrals (0.1 = +-10%)");
+  sp->add("seasonal_peak_day", Type::integer).unit_is("day of year").def(toml::value(15))
+      .at_least(1).at_most(366)
+      .describe("Day of the year when referrals peak").from("Assumption: winter peak, mid-January");
+  sp->add("annual_growth", Type::real).unit_is("1/year").def(toml::value(0.0)).above(-1)
+      .at_most(1)
+      .describe("Relative growth of the referral rate per year, compounded daily");
+  root->add("specialty", Type::table_array).needed().table = sp;
+
+  // [[trust]] --------------------------------------------------------------------------------
+  auto trust = make_table("trust", "An NHS provider organisation");
+  trust->add("id", Type::string).needed().describe("Unique id (e.g. ODS code)");
+  trust->add("name", Type::string).describe("Display name (default: the id)");
+  trust->add("type", Type::string).needed().one_of(trust_types()).describe("Kind of provider");
+  trust->add("place", Type::string).needed().refers_to("place")
+      .describe("The place the trust is based in");
+  trust->add("location_km", Type::real_array).unit_is("km").sized(2)
+      .describe("Position [x, y] (default: its place's location)");
+  {
+    Field& cap = trust->add("capacity", Type::map);
+    cap.key_ref = "specialty";
+    cap.value_type = Type::real;
+    cap.unit = "treatments per working day";
+    cap.min = 0.0;
+    cap.default_value = toml::value(toml::table{});
+    cap.description = "Elective treatment capacity by specialty id (absent: not offered)";
+  }
+  {
+    auto init = make_table("trust.initial_list.<specialty>", "Waiting list at day 0");
+    init->add("size", Type::integer).unit_is("patients").def(toml::value(0)).at_least(0)
+        .describe("Patients waiting at the start");
+    init->add("mean_wait_weeks", Type::real).unit_is("weeks").def(toml::value(20.0)).above(0)
+        .describe("Mean of the exponential distribution of their waits so far")
+        .from(kRtt2023 + "; an exponential with mean 20 weeks has median 13.9 and 59% within 18");
+    Field& il = trust->add("initial_list", Type::map);
+    il.key_ref = "specialty";
+    il.value_type = Type::table;
+    il.table = init;
+    il.default_value = toml::value(toml::table{});
+    il.description = "Initial waiting list by specialty id";
+  }
+  root->add("trust", Type::table_array).def(toml::value(toml::array{})).table = trust;
+
+  return root;
+}
+
+}  // namespace
+
+Field& TableSpec::add(std::string key, Type type) {
+  Field f;
+  f.key = std::move(key);
+  f.type = type;
+  fields.push_back(std::move(f));
+  return fields.back();
+}
+
+const Field* TableSpec::find(std::string_view key) const {
+  for (const auto& f : fields) {
+    if (f.key == key) return &f;
+  }
+  return nullptr;
+}
+
+std::string TableSpec::key_list() const {
+  std::string s;
+  for (const auto& f : fields) {
+    if (!s.empty()) s += ", ";
+    s += f.key;
+  }
+  return s;
+}
+
+std::string Field::type_name() const {
+  switch (type) {
+    case Type::integer: return "integer";
+    case Type::real: return "number";
+    case Type::string: return choices.empty() ? "string" : "enum";
+    case Type::boolean: return "boolean";
+    case Type::date: return "date";
+    case Type::real_array:
+      return length ? "array of " + std::to_string(length) + " numbers" : "array of numbers";
+    case Type::string_array: return "array of strings";
+    case Type::date_array: return "array of dates";
+    case Type::table: return "table";
+    case Type::table_array: return "array of tables";
+    case Type::map:
+      return "table: " + key_ref + " id -> " + (value_type == Type::table ? "table" : "number");
+  }
+  return "?";
+}
+
+std::string Field::range_text() const {
+  if (!choices.empty()) {
+    std::string s;
+    for (const auto& c : choices) s += (s.empty() ? "" : " | ") + c;
+    return s;
+  }
+  if (!ref.empty()) return "id of a " + ref;
+  if (min && max) {
+    return std::string(min_open ? "(" : "[") + number_text(*min) + ", " + number_text(*max) +
+           (max_open ? ")" : "]");
+  }
+  if (min) return std::string(min_open ? "> " : ">= ") + number_text(*min);
+  if (max) return std::string(max_open ? "< " : "<= ") + number_text(*max);
+  return "";
+}
+
+std::string Field::expectation() const {
+  std::string what;
+  switch (type) {
+    case Type::integer: what = "an integer"; break;
+    case Type::real: what = "a number"; break;
+    case Type::string:
+      what = choices.empty() ? (ref.empty() ? "a string" : "the id of a " + ref) : "one of";
+      break;
+    case Type::boolean: what = "true or false"; break;
+    case Type::date: what = "a date (YYYY-MM-DD)"; break;
+    case Type::real_array:
+      what = length ? "an array of " + std::to_string(length) + " numbers" : "an array of numbers";
+      break;
+    case Type::string_array: what = "an array of strings"; break;
+    case Type::date_array: what = "an array of dates"; break;
+    case Type::table: what = "a table"; break;
+    case Type::table_array: what = "an array of tables ([[" + key + "]])"; break;
+    case Type::map: what = "a table keyed by " + key_ref + " id"; break;
+  }
+  const std::string range = range_text();
+  if (!choices.empty()) return what + ": " + range;
+  if (!range.empty() && ref.empty()) what += " " + range;
+  if (!unit.empty() && unit != "1") what += " (" + unit + ")";
+  return what;
+}
+
+const TableSpec& registry() {
+  static const std::shared_ptr<TableSpec> root = build_registry();
+  return *root;
+}
+
+namespace {
+void flatten(const TableSpec& t, const std::string& prefix, std::vector<ParamRow>& rows) {
+  for (const auto& f : t.fields) {
+    const std::string path = prefix.empty() ? f.key : prefix + "." + f.key;
+    const bool container = f.type == Type::table || f.type == Type::table_array ||
+                           (f.type == Type::map && f.value_type == Type::table);
+    if (!container) {
+      ParamRow r;
+      r.path = f.type == Type::map ? path + ".<" + f.key_ref + ">" : path;
+      r.type = f.type_name();
+      r.unit = f.unit;
+      r.default_text = f.default_value ? toml::format(*f.default_value) : "";
+      if (f.type == Type::string && !f.default_value && !f.required && f.key == "name")
+        r.default_text = "the id";
+      if (f.key == "location_km" && !f.required) r.default_text = "its place's location";
+      r.range = f.range_text();
+      r.description = f.description;
+      r.source = f.source;
+      r.required = f.required;
+      rows.push_back(std::move(r));
+    }
+    if (f.table) {
+      const std::string child =
+          f.type == Type::map ? path + ".<" + f.key_ref + ">" : path;
+      flatten(*f.table, child, rows);
+    }
+  }
+}
+
+std::string escape_md(const std::string& s) {
+  std::string o;
+  for (char c : s) {
+    if (c == '|') o += "\\|";
+    else if (c == '\n') o += ' ';
+    else o += c;
+  }
+  return o;
+}
+}  // namespace
+
+std::vector<ParamRow> parameter_rows() {
+  std::vector<ParamRow> rows;
+  flatten(registry(), "", rows);
+  return rows;
+}
+
+std::string parameters_markdown() {
+  std::ostringstream os;
+  os << "| key | type | unit | default | range | description | source |\n"
+     << "|---|---|---|---|---|---|---|\n";
+  for (const auto& r : parameter_rows()) {
+    os << "| `" << r.path << "` | " << escape_md(r.type) << " | " << escape_md(r.unit) << " | "
+       << (r.required ? "**required**" : "`" + escape_md(r.default_text) + "`") << " | "
+       << escape_md(r.range) << " | " << escape_md(r.description) << " | "
+       << escape_md(r.source) << " |\n";
+  }
+  return os.str();
+}
+
+std::string parameters_text() {
+  std::ostringstream os;
+  for (const auto& r : parameter_rows()) {
+    os << r.path << "  (" << r.type;
+    if (!r.unit.empty()) os << ", " << r.unit;
+    os << ")\n    default: " << (r.required ? "required" : r.default_text);
+    if (!r.range.empty()) os << "   range: " << r.range;
+    os << "\n    " << r.description << "\n";
+    if (!r.source.empty()) os << "    source: " << r.source << "\n";
+  }
+  return os.str();
+}
+
+}  // namespace icsim::scenario

@@ -1,0 +1,54 @@
+#pragma once
+// Scenario files (TOML) -> validated, typed model configuration.
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/config.hpp"
+#include "model/observables.hpp"
+
+namespace icsim::scenario {
+
+/// A scenario that cannot be used. what() reads "file:line: key = value: expected ...".
+class Error : public std::runtime_error {
+ public:
+  Error(std::string file, int line, std::string key, std::string value, std::string expected);
+  const std::string file;  ///< path, "built-in default" or "command line"
+  const int line;          ///< 1-based; 0 when unknown
+  const std::string key;   ///< dotted key, e.g. trust[RAA].capacity.orthopaedics
+  const std::string value; ///< the value found, as TOML ("(missing)" when absent)
+  const std::string expected;
+};
+
+/// A parameter set on top of a scenario file, e.g. {"specialty.orthopaedics.referral_rate", "35"}.
+/// Array entries are selected by id or by index; the value is TOML (bare words become strings).
+struct Override {
+  std::string path;
+  std::string value;
+};
+/// Parses "path=value" (as given to --set). Throws Error on a missing '='.
+Override parse_override(std::string_view text);
+
+struct OutputOptions {
+  std::vector<model::Obs> observables;  ///< what to write, in catalogue order
+  int compression = 4;
+};
+
+struct Scenario {
+  model::Config config;
+  OutputOptions output;
+  std::string text;                    ///< the file's text exactly as read
+  std::string source;                  ///< the path, or "built-in default"
+  std::vector<std::string> overrides;  ///< "path=value" applied on top of the text
+};
+
+/// Loads and validates a scenario. Throws Error for any problem (one error, the first found).
+Scenario load_file(const std::string& path, const std::vector<Override>& overrides = {});
+Scenario load_text(std::string text, std::string source, const std::vector<Override>& overrides = {});
+Scenario load_default(const std::vector<Override>& overrides = {});
+
+/// The built-in default scenario (scenarios/default.toml compiled into the binary).
+std::string_view default_text();
+
+}  // namespace icsim::scenario
