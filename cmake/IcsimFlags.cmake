@@ -6,7 +6,7 @@ add_library(icsim_flags INTERFACE)
 target_compile_options(icsim_flags INTERFACE
   -ffp-contract=off -fno-fast-math
   -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion -Wnon-virtual-dtor
-  -Wold-style-cast -Wcast-align -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough)
+  -Wold-style-cast -Wcast-align -Woverloaded-virtual -Wimplicit-fallthrough)
 if(CMAKE_SYSTEM_PROCESSOR MATCHES "x86_64|AMD64" AND ICSIM_MARCH)
   target_compile_options(icsim_flags INTERFACE -march=${ICSIM_MARCH})
 endif()

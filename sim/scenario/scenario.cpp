@@ -183,7 +183,9 @@ void validate_value(const toml::value& v, const Field& f, const std::string& key
         if (f.value_type == Type::table) {
           validate_table(*item, *f.table, ek, c);
         } else {
-          check_number(*item, f, ek, c);
+          Field value = f;  // describe the value, not the map
+          value.type = f.value_type;
+          check_number(*item, value, ek, c);
         }
       }
       break;
