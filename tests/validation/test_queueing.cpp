@@ -3,6 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
 #include <vector>
 
 #include "common/configs.hpp"
@@ -82,11 +86,37 @@ TEST(NhsrWaitingList, ReliefCapacityClearsTheBacklogOnSchedule) {
   EXPECT_NEAR(core::summarise(end).mean, target, 15.0) << "about 390 after 26 weeks";
 }
 
-// England's RTT statistics, 2023/24: 58.0% within 18 weeks and a median of 14.5 weeks
-// (August 2023). The default scenario is calibrated to these; from week 26 to the end of the
-// year its system-wide 18-week share and median must stay within bands of +-6 points and
-// +-3 weeks of England's (the calibration tolerance stated in scenarios/default.toml).
+namespace {
+/// One row of data/england_rtt_headlines.csv as column -> text.
+std::map<std::string, std::string> england(const std::string& period) {
+  std::ifstream in(std::string(ICSIM_SOURCE_DIR) + "/data/england_rtt_headlines.csv");
+  std::string line;
+  std::getline(in, line);
+  std::vector<std::string> header;
+  for (std::stringstream h(line); std::getline(h, line, ',');) header.push_back(line);
+  while (std::getline(in, line)) {
+    std::vector<std::string> cells;
+    for (std::stringstream c(line); std::getline(c, line, ',');) cells.push_back(line);
+    if (!cells.empty() && cells[0] == period) {
+      std::map<std::string, std::string> row;
+      for (std::size_t i = 0; i < cells.size() && i < header.size(); ++i) row[header[i]] = cells[i];
+      return row;
+    }
+  }
+  ADD_FAILURE() << "no row " << period << " in data/england_rtt_headlines.csv";
+  return {};
+}
+}  // namespace
+
+// England's RTT statistics, August 2023 (data/england_rtt_headlines.csv): 58.0% within 18
+// weeks and a median of 14.5 weeks. The default scenario is calibrated to these; from week 26 to
+// the end of the year its system-wide 18-week share and median must stay within bands of
+// +-6 points and +-3 weeks of England's (the calibration tolerance stated in
+// scenarios/default.toml).
 TEST(PublishedData, DefaultScenarioEvolvesLikeEngland2023) {
+  const auto ref = england("2023-08");
+  const double within_ref = std::stod(ref.at("within_18_weeks"));
+  const double median_ref = std::stod(ref.at("median_wait_weeks"));
   const auto sc = scenario::load_default();
   const int reps = sc.config.replications;
   std::vector<double> within(reps), median(reps);
@@ -106,6 +136,6 @@ TEST(PublishedData, DefaultScenarioEvolvesLikeEngland2023) {
     median[r] = md / n;
   }, 1);
   const auto w = core::summarise(within), md = core::summarise(median);
-  EXPECT_NEAR(w.mean, 0.580, 0.06);
-  EXPECT_NEAR(md.mean, 14.5, 3.0);
+  EXPECT_NEAR(w.mean, within_ref, 0.06);
+  EXPECT_NEAR(md.mean, median_ref, 3.0);
 }

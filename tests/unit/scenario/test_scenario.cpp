@@ -6,7 +6,10 @@
 #include <sstream>
 #include <string>
 
+#include "cli/commands.hpp"
 #include "scenario/registry.hpp"
+
+#include <iostream>
 #include "scenario/scenario.hpp"
 
 using icsim::scenario::Error;
@@ -238,4 +241,22 @@ TEST(Registry, ScenarioReferenceInDocsIsGeneratedFromTheRegistry) {
   EXPECT_EQ(doc.substr(b + begin.size(), e - b - begin.size()),
             icsim::scenario::parameters_markdown())
       << "docs/scenarios.md is stale: regenerate the table with `icsim params --markdown`";
+}
+
+TEST(Registry, ObservableReferenceInDocsIsGeneratedFromTheCatalogue) {
+  std::ifstream in(std::string(ICSIM_SOURCE_DIR) + "/docs/outputs.md");
+  ASSERT_TRUE(in);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string doc = ss.str();
+  const std::string begin = "<!-- BEGIN GENERATED: icsim observables --markdown -->\n";
+  const auto b = doc.find(begin), e = doc.find("<!-- END GENERATED -->");
+  ASSERT_NE(b, std::string::npos);
+  ASSERT_NE(e, std::string::npos);
+  std::ostringstream expect;
+  auto* old = std::cout.rdbuf(expect.rdbuf());
+  icsim::cli::observables(true);
+  std::cout.rdbuf(old);
+  EXPECT_EQ(doc.substr(b + begin.size(), e - b - begin.size()), expect.str())
+      << "docs/outputs.md is stale: regenerate the table with `icsim observables --markdown`";
 }
