@@ -132,18 +132,18 @@ std::string paired_table(const std::vector<app::ScenarioResult>& rs) {
 
 std::string bench_header() {
   return "scenario   threads  days  setup_s  step_s  events      events/s     waiting     "
-         "bytes/patient  peak_rss_MiB  phases_s(referrals/treatment/removals/maintenance/sampling)\n";
+         "bytes/patient  peak_rss_MiB  phases_s(referrals/lists/maintenance/sampling)\n";
 }
 
 std::string bench_row(const app::BenchResult& r) {
   char buf[512];
   std::snprintf(buf, sizeof buf,
-                "%-10s %7zu %5d %8.2f %7.2f %11lld %12.3e %11lld %14.1f %13.0f  %.2f/%.2f/%.2f/%.2f/%.2f\n",
+                "%-10s %7zu %5d %8.2f %7.2f %11lld %12.3e %11lld %14.1f %13.0f  %.2f/%.2f/%.2f/%.2f\n",
                 r.scenario.c_str(), r.threads, r.days, r.setup_seconds, r.step_seconds,
                 static_cast<long long>(r.patient_events), r.events_per_second(),
                 static_cast<long long>(r.waiting_end), r.bytes_per_waiting_patient(),
                 r.peak_rss_mib, r.phase_seconds[0], r.phase_seconds[1], r.phase_seconds[2],
-                r.phase_seconds[3], r.phase_seconds[4]);
+                r.phase_seconds[3]);
   return buf;
 }
 

@@ -168,10 +168,8 @@ void Model::step() {
   timer_.start();
   phase_referrals(d);
   timer_.stamp(static_cast<std::size_t>(Phase::referrals));
-  phase_treatment(d);
-  timer_.stamp(static_cast<std::size_t>(Phase::treatment));
-  phase_removals(d);
-  timer_.stamp(static_cast<std::size_t>(Phase::removals));
+  phase_lists(d);
+  timer_.stamp(static_cast<std::size_t>(Phase::lists));
   if (d == window_end_) maintenance(d);
   timer_.stamp(static_cast<std::size_t>(Phase::maintenance));
   if (is_sample_day(d)) take_sample(d);
@@ -239,68 +237,72 @@ void Model::phase_referrals(core::Step d) {
     }
   });
 
-  // Apply: each list appends its sources' referrals in ascending source order. (All arrive
-  // today, so the cohort and live count change once per source.)
+}
+
+void Model::phase_lists(core::Step d) {
+  // Each list's day, in order: today's referrals join, working-day capacity treats, and the
+  // patients due to leave today are removed. Lists are independent here, so one pass per list
+  // keeps its data in cache for the whole day.
+  const bool working = calendar_.is_working_day(d);
   core::for_each_index(lists_.size(), [&](std::size_t l) {
     WaitingList& wl = lists_[l];
-    for (std::uint32_t src : list_sources_[l]) {
-      const auto& arrivals = arrivals_[src];
-      if (arrivals.empty()) continue;
-      for (const Patient& pt : arrivals) {
-        wl.queue[static_cast<std::size_t>(pt.priority())].push_back(pt);
-        const std::int32_t rday = pt.removal_day();
-        if (rday <= window_end_) wl.due[static_cast<std::size_t>(rday - window_base_)].push_back(d);
-      }
-      const auto n = static_cast<std::int64_t>(arrivals.size());
-      wl.cohort.add(d, static_cast<std::uint32_t>(n));
-      wl.live += n;
-      wl.referrals += n;
-    }
+    admit_referrals(l, wl, d);
+    if (working) treat(l, wl, d);
+    remove_due(wl, d);
   });
 }
 
-void Model::phase_treatment(core::Step d) {
-  if (!calendar_.is_working_day(d)) return;
+void Model::admit_referrals(std::size_t l, WaitingList& wl, core::Step d) const {
+  // Sources in ascending order; all arrive today, so the cohort and live count change once per
+  // source.
+  for (std::uint32_t src : list_sources_[l]) {
+    const auto& arrivals = arrivals_[src];
+    if (arrivals.empty()) continue;
+    for (const Patient& pt : arrivals) {
+      wl.queue[static_cast<std::size_t>(pt.priority())].push_back(pt);
+      const std::int32_t rday = pt.removal_day();
+      if (rday <= window_end_) wl.due[static_cast<std::size_t>(rday - window_base_)].push_back(d);
+    }
+    const auto n = static_cast<std::int64_t>(arrivals.size());
+    wl.cohort.add(d, static_cast<std::uint32_t>(n));
+    wl.live += n;
+    wl.referrals += n;
+  }
+}
+
+void Model::treat(std::size_t l, WaitingList& wl, core::Step d) const {
   const std::size_t S = specialties();
-  core::for_each_index(lists_.size(), [&](std::size_t l) {
-    WaitingList& wl = lists_[l];
-    const double cap = config_.trusts[l / S].capacity[l % S];
-    if (cap <= 0.0) return;
-    wl.capacity_carry += cap;
-    const double whole = std::floor(wl.capacity_carry);
-    wl.capacity_carry -= whole;
-    auto slots = static_cast<std::int64_t>(whole);
-    wl.capacity_slots += slots;
-    // Clinical priority first, then longest wait (queue order).
-    for (auto& q : wl.queue) {
-      while (slots > 0 && !q.empty()) {
-        const Patient& front = q.front();
-        const std::int32_t rday = front.removal_day();
-        if (rday < d) {  // removed on an earlier day: already counted
-          q.pop_front();
-          continue;
-        }
-        ++wl.treated;
-        wl.treated_wait_days += d - front.referral_day();
-        --slots;
-        leave(wl, front);
+  const double cap = config_.trusts[l / S].capacity[l % S];
+  if (cap <= 0.0) return;
+  wl.capacity_carry += cap;
+  const double whole = std::floor(wl.capacity_carry);
+  wl.capacity_carry -= whole;
+  auto slots = static_cast<std::int64_t>(whole);
+  wl.capacity_slots += slots;
+  // Clinical priority first, then longest wait (queue order).
+  for (auto& q : wl.queue) {
+    while (slots > 0 && !q.empty()) {
+      const Patient& front = q.front();
+      if (front.removal_day() < d) {  // removed on an earlier day: already counted
         q.pop_front();
+        continue;
       }
+      ++wl.treated;
+      wl.treated_wait_days += d - front.referral_day();
+      --slots;
+      leave(wl, front);
+      q.pop_front();
     }
-  });
+  }
 }
 
-void Model::phase_removals(core::Step d) {
-  const auto k = static_cast<std::size_t>(d - window_base_);
-  core::for_each_index(lists_.size(), [&](std::size_t l) {
-    WaitingList& wl = lists_[l];
-    auto& bucket = wl.due[k];
-    for (std::int32_t refday : bucket) wl.cohort.remove(refday);
-    const auto n = static_cast<std::int64_t>(bucket.size());
-    wl.live -= n;
-    wl.removed += n;
-    bucket.clear();
-  });
+void Model::remove_due(WaitingList& wl, core::Step d) const {
+  auto& bucket = wl.due[static_cast<std::size_t>(d - window_base_)];
+  for (std::int32_t refday : bucket) wl.cohort.remove(refday);
+  const auto n = static_cast<std::int64_t>(bucket.size());
+  wl.live -= n;
+  wl.removed += n;
+  bucket.clear();
 }
 
 bool Model::is_sample_day(core::Step d) const {

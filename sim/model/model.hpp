@@ -26,10 +26,11 @@ enum class Draw : core::Purpose {
   initial_patient = 3,   ///< attributes of the k-th initial waiter of (trust, specialty)
 };
 
-/// Named phases of a day, in order (timed separately).
-enum class Phase : std::size_t { referrals, treatment, removals, maintenance, sampling, count_ };
-inline constexpr std::array<const char*, 5> kPhaseNames = {"referrals", "treatment", "removals",
-                                                           "maintenance", "sampling"};
+/// Named phases of a day, in order (timed separately). "lists" is each list's day: arrivals,
+/// treatment, removals.
+enum class Phase : std::size_t { referrals, lists, maintenance, sampling, count_ };
+inline constexpr std::array<const char*, 4> kPhaseNames = {"referrals", "lists", "maintenance",
+                                                           "sampling"};
 
 /// Days between compactions of the queues; also the length of the removal due window.
 inline constexpr int kMaintenanceDays = 28;
@@ -62,7 +63,8 @@ class Model {
   /// `config` must outlive the model. Throws std::invalid_argument if the config is invalid.
   Model(const Config& config, std::uint64_t replication);
 
-  /// Advances one day: referrals, treatment, removals, then maintenance and sampling when due.
+  /// Advances one day: referrals are drawn; each list admits them, treats on working days and
+  /// removes the patients due; then maintenance and sampling when due.
   void step();
 
   [[nodiscard]] core::Step days_done() const noexcept { return day_; }
@@ -96,9 +98,11 @@ class Model {
 
   void build_routes();
   void build_initial_lists();
-  void phase_referrals(core::Step d);
-  void phase_treatment(core::Step d);
-  void phase_removals(core::Step d);
+  void phase_referrals(core::Step d);  ///< draws today's referrals of every source
+  void phase_lists(core::Step d);      ///< each list's day (the three below, in order)
+  void admit_referrals(std::size_t list, WaitingList& wl, core::Step d) const;
+  void treat(std::size_t list, WaitingList& wl, core::Step d) const;
+  void remove_due(WaitingList& wl, core::Step d) const;
   void maintenance(core::Step d);
   void take_sample(core::Step d);
   void fill_aggregates(core::Step d);
