@@ -32,7 +32,7 @@ double peak_rss_mib() {
 
 }  // namespace
 
-BenchResult bench(const scenario::Scenario& sc, int days, std::size_t threads) {
+BenchResult bench(const scenario::Scenario& sc, int days, std::size_t threads, bool equity) {
   using clock = std::chrono::steady_clock;
   core::ThreadLimit limit(threads);
   BenchResult r;
@@ -41,6 +41,7 @@ BenchResult bench(const scenario::Scenario& sc, int days, std::size_t threads) {
   r.days = days;
   model::Config cfg = sc.config;
   cfg.days = days;
+  cfg.equity_outputs = equity;
   reset_peak_rss();
   const auto t0 = clock::now();
   {

@@ -17,7 +17,7 @@ struct BenchResult {
   int days = 0;
   double setup_seconds = 0.0;      ///< building the model and its initial lists
   double step_seconds = 0.0;       ///< all simulated days
-  std::array<double, 4> phase_seconds{};
+  std::array<double, 5> phase_seconds{};
   std::int64_t patient_events = 0; ///< referrals + treatments + removals
   std::int64_t waiting_start = 0, waiting_end = 0;
   std::size_t patient_bytes = 0;   ///< bytes allocated by patient queues at the end
@@ -31,6 +31,7 @@ struct BenchResult {
 };
 
 /// Runs replication 0 of `sc` for `days` days with `threads` threads (peak memory is reset first).
-BenchResult bench(const scenario::Scenario& sc, int days, std::size_t threads);
+/// `equity`: also compute the equity measures (a scan of waiting patients at each sample).
+BenchResult bench(const scenario::Scenario& sc, int days, std::size_t threads, bool equity = false);
 
 }  // namespace icsim::app

@@ -1,6 +1,8 @@
 #include "app/run.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <mutex>
@@ -28,6 +30,7 @@ std::vector<io::Attr> parameter_attributes(const scenario::Scenario& sc, int rep
       {"scenario_description", c.description},
       {"scenario_source", sc.source},
       {"scenario_text", sc.text},
+      {"scenario_resolved", sc.resolved_text},
       {"overrides", overrides},
       {"seed", static_cast<std::int64_t>(c.seed)},
       {"replication", static_cast<std::int64_t>(replication)},
@@ -45,22 +48,51 @@ std::vector<io::Attr> parameter_attributes(const scenario::Scenario& sc, int rep
   };
 }
 
+std::vector<std::string> ids_of(const model::Config& c, const std::vector<int>& trusts) {
+  std::vector<std::string> out;
+  for (int t : trusts) out.push_back(c.trusts[static_cast<std::size_t>(t)].id);
+  return out;
+}
+
+std::string joined(const std::vector<std::string>& xs) {
+  std::string s;
+  for (const auto& x : xs) s += (s.empty() ? "" : ",") + x;
+  return s;
+}
+
 void write_axes(io::RunFile& f, const model::Config& c) {
-  io::Table orgs{"/organisations", "Organisations; trusts occupy rows 0..trusts-1", {}};
-  std::vector<std::string> id, name, type, place, kind;
+  // Organisations: the trusts (rows 0..T-1, the organisation axis of trust observables), then
+  // one ICB per ICS.
+  io::Table orgs{"/organisations", "Organisations: trusts (rows 0..trusts-1), then ICBs", {}};
+  std::vector<std::string> id, name, type, place, kind, ics;
   std::vector<double> loc;
-  for (const auto& t : c.trusts) {
-    id.push_back(t.id);
-    name.push_back(t.name);
-    type.push_back(model::kTrustTypeNames[static_cast<std::size_t>(t.type)]);
-    place.push_back(c.places[static_cast<std::size_t>(t.place)].id);
+  for (std::size_t t = 0; t < c.trusts.size(); ++t) {
+    const auto& tr = c.trusts[t];
+    id.push_back(tr.id);
+    name.push_back(tr.name);
+    type.push_back(model::kTrustTypeNames[static_cast<std::size_t>(tr.type)]);
+    place.push_back(c.places[static_cast<std::size_t>(tr.place)].id);
     kind.push_back("trust");
-    loc.push_back(t.location.x_km);
-    loc.push_back(t.location.y_km);
+    for (const auto& i : c.ics) {
+      if (std::find(i.trusts.begin(), i.trusts.end(), static_cast<int>(t)) != i.trusts.end()) ics.push_back(i.id);
+    }
+    loc.push_back(tr.location.x_km);
+    loc.push_back(tr.location.y_km);
   }
-  orgs.columns = {{"id", id, {}, ""},       {"name", name, {}, ""}, {"kind", kind, {}, ""},
-                  {"type", type, {}, ""},   {"place", place, {}, ""},
-                  {"location_km", loc, {c.trusts.size(), 2}, "km"}};
+  for (const auto& i : c.ics) {
+    id.push_back(i.id + "_icb");
+    name.push_back(i.name + " ICB");
+    type.push_back("icb");
+    place.push_back("");
+    kind.push_back("icb");
+    ics.push_back(i.id);
+    loc.push_back(std::nan(""));
+    loc.push_back(std::nan(""));
+  }
+  const std::size_t n_orgs = id.size();
+  orgs.columns = {{"id", id, {}, ""},     {"name", name, {}, ""},   {"kind", kind, {}, ""},
+                  {"type", type, {}, ""}, {"place", place, {}, ""}, {"ics", ics, {}, ""},
+                  {"location_km", loc, {n_orgs, 2}, "km"}};
   f.table(orgs);
 
   io::Table places{"/places", "Places (populations)", {}};
@@ -94,34 +126,98 @@ void write_axes(io::RunFile& f, const model::Config& c) {
                    {"name", sname, {}, ""},
                    {"referral_rate", rate, {}, "referrals per 1000 population per year"}};
   f.table(specs);
+
+  f.table({"/quintiles", "IMD quintiles of the patients' homes, most deprived first",
+           {{"id", std::vector<std::string>{"Q1", "Q2", "Q3", "Q4", "Q5"}, {}, ""},
+            {"name", std::vector<std::string>{"1 (most deprived)", "2", "3", "4", "5 (least deprived)"}, {}, ""}}});
+
+  io::Table icss{"/ics", "Integrated care systems", {}};
+  std::vector<std::string> iid, iname, icom, iplaces, itrusts;
+  for (const auto& i : c.ics) {
+    iid.push_back(i.id);
+    iname.push_back(i.name);
+    icom.push_back(model::kCommissioningNames[static_cast<std::size_t>(i.commissioning)]);
+    std::vector<std::string> ps;
+    for (int p : i.places) ps.push_back(c.places[static_cast<std::size_t>(p)].id);
+    iplaces.push_back(joined(ps));
+    itrusts.push_back(joined(ids_of(c, i.trusts)));
+  }
+  icss.columns = {{"id", iid, {}, ""},          {"name", iname, {}, ""},
+                  {"commissioning", icom, {}, ""}, {"places", iplaces, {}, ""},
+                  {"trusts", itrusts, {}, ""}};
+  f.table(icss);
+
+  io::Table cols{"/collaboratives", "Provider collaboratives (the collaborative axis)", {}};
+  std::vector<std::string> cid, cname, cics, ckind, cgov, crule, cmembers, clead;
+  std::vector<std::int64_t> membership(c.collaboratives.size() * c.trusts.size(), 0);
+  for (std::size_t k = 0; k < c.collaboratives.size(); ++k) {
+    const auto& col = c.collaboratives[k];
+    cid.push_back(col.id);
+    cname.push_back(col.name);
+    cics.push_back(c.ics[static_cast<std::size_t>(col.ics)].id);
+    ckind.push_back(model::kCollaborativeKindNames[static_cast<std::size_t>(col.kind)]);
+    cgov.push_back(model::kGovernanceNames[static_cast<std::size_t>(col.governance)]);
+    crule.push_back(model::kDecisionRuleNames[static_cast<std::size_t>(col.decision_rule)]);
+    cmembers.push_back(joined(ids_of(c, col.members)));
+    clead.push_back(col.lead >= 0 ? c.trusts[static_cast<std::size_t>(col.lead)].id : "");
+    for (int m : col.members) membership[k * c.trusts.size() + static_cast<std::size_t>(m)] = 1;
+  }
+  cols.columns = {{"id", cid, {}, ""},          {"name", cname, {}, ""},
+                  {"ics", cics, {}, ""},        {"kind", ckind, {}, ""},
+                  {"governance", cgov, {}, ""}, {"decision_rule", crule, {}, ""},
+                  {"members", cmembers, {}, ""}, {"lead", clead, {}, ""},
+                  {"membership", membership, {c.collaboratives.size(), c.trusts.size()}, "1"}};
+  f.table(cols);
+
+  io::Table pps{"/place_partnerships", "Place-based partnerships", {}};
+  std::vector<std::string> ppid, ppname, ppplace, ppmembers;
+  for (const auto& pp : c.partnerships) {
+    ppid.push_back(pp.id);
+    ppname.push_back(pp.name);
+    ppplace.push_back(c.places[static_cast<std::size_t>(pp.place)].id);
+    ppmembers.push_back(joined(ids_of(c, pp.members)));
+  }
+  pps.columns = {{"id", ppid, {}, ""}, {"name", ppname, {}, ""}, {"place", ppplace, {}, ""},
+                 {"members", ppmembers, {}, ""}};
+  f.table(pps);
+}
+
+/// Shape and axis names of an observable in this scenario.
+std::pair<std::vector<std::string>, std::vector<hsize_t>> axes_of(model::Axes a, const model::Config& c) {
+  const auto T = static_cast<hsize_t>(c.trusts.size());
+  const auto S = static_cast<hsize_t>(c.specialties.size());
+  const auto Q = static_cast<hsize_t>(model::kQuintiles);
+  switch (a) {
+    case model::Axes::trust_specialty: return {{"organisation", "specialty"}, {T, S}};
+    case model::Axes::trust: return {{"organisation"}, {T}};
+    case model::Axes::system: return {{}, {}};
+    case model::Axes::specialty: return {{"specialty"}, {S}};
+    case model::Axes::quintile: return {{"quintile"}, {Q}};
+    case model::Axes::trust_quintile: return {{"organisation", "quintile"}, {T, Q}};
+    case model::Axes::place: return {{"place"}, {static_cast<hsize_t>(c.places.size())}};
+    case model::Axes::collaborative_specialty:
+      return {{"collaborative", "specialty"}, {static_cast<hsize_t>(c.collaboratives.size()), S}};
+  }
+  return {{}, {}};
 }
 
 struct Writer {
   std::vector<std::pair<model::Obs, std::size_t>> series;  // observable -> series index
 
   Writer(io::RunFile& f, const scenario::Scenario& sc) {
-    const auto T = static_cast<hsize_t>(sc.config.trusts.size());
-    const auto S = static_cast<hsize_t>(sc.config.specialties.size());
     for (model::Obs o : sc.output.observables) {
       const auto& info = model::observables()[static_cast<std::size_t>(o)];
+      auto [axes, shape] = axes_of(info.axes, sc.config);
+      // An axis of length zero (no collaboratives) has nothing to record.
+      if (std::find(shape.begin(), shape.end(), hsize_t{0}) != shape.end()) continue;
       io::SeriesSpec spec;
       spec.name = std::string(info.name);
       spec.unit = std::string(info.unit);
       spec.kind = std::string(model::kind_name(info.kind));
       spec.description = std::string(info.description);
       spec.integer = info.integer;
-      switch (info.axes) {
-        case model::Axes::trust_specialty:
-          spec.axes = {"organisation", "specialty"};
-          spec.shape = {T, S};
-          break;
-        case model::Axes::trust:
-          spec.axes = {"organisation"};
-          spec.shape = {T};
-          break;
-        case model::Axes::system:
-          break;
-      }
+      spec.axes = std::move(axes);
+      spec.shape = std::move(shape);
       series.emplace_back(o, f.add_series(spec));
     }
   }
@@ -138,6 +234,30 @@ struct Writer {
   }
 };
 
+void write_programme_events(io::RunFile& f, const model::Config& c,
+                            const std::vector<model::ProgrammeEvent>& events) {
+  std::vector<std::int64_t> day;
+  std::vector<std::string> collaborative, type, specialty, action;
+  std::vector<std::int64_t> programme;
+  for (const auto& e : events) {
+    const auto& col = c.collaboratives[static_cast<std::size_t>(e.collaborative)];
+    day.push_back(e.day);
+    collaborative.push_back(col.id);
+    programme.push_back(e.programme);
+    type.push_back(model::kProgrammeTypeNames[static_cast<std::size_t>(
+        col.programmes[static_cast<std::size_t>(e.programme)].type)]);
+    specialty.push_back(c.specialties[static_cast<std::size_t>(e.specialty)].id);
+    action.push_back(e.start ? "start" : "stop");
+  }
+  f.table({"/events/programmes", "Programmes starting and stopping, in order",
+           {{"day", day, {}, "day"},
+            {"collaborative", collaborative, {}, ""},
+            {"programme", programme, {}, ""},
+            {"type", type, {}, ""},
+            {"specialty", specialty, {}, ""},
+            {"event", action, {}, ""}}});
+}
+
 Headline headline_of(const model::Sample& s) {
   using model::Obs;
   auto c = [&](Obs o) -> const std::vector<std::int64_t>& { return s.counts[static_cast<std::size_t>(o)]; };
@@ -151,6 +271,11 @@ Headline headline_of(const model::Sample& s) {
   h.median = v(Obs::system_wait_median_weeks)[0];
   h.within_18 = v(Obs::system_within_18_weeks)[0];
   h.over_52 = static_cast<double>(c(Obs::system_over_52_weeks)[0]);
+  h.trust_median_range = v(Obs::variation_trust_median_range)[0];
+  h.longest_trust_median = std::nan("");
+  for (double m : h.trust_median) {
+    if (std::isfinite(m) && !(m <= h.longest_trust_median)) h.longest_trust_median = m;
+  }
   return h;
 }
 
@@ -169,7 +294,7 @@ ReplicationResult run_replication(const scenario::Scenario& sc, int replication,
   ReplicationResult r;
   r.replication = replication;
   r.file = path;
-  std::int64_t treated = 0;
+  std::int64_t treated = 0, transfers = 0;
   core::isolated([&] {
     model::Model m(sc.config, static_cast<std::uint64_t>(replication));
     io::RunFile f(path, sc.output.compression);
@@ -177,11 +302,18 @@ ReplicationResult run_replication(const scenario::Scenario& sc, int replication,
     write_axes(f, sc.config);
     const Writer w(f, sc);
     w.write(f, m.sample());
+    std::vector<model::ProgrammeEvent> events = m.programme_events();
+    m.clear_events();
     while (!m.finished()) {
       m.step();
+      if (!m.programme_events().empty()) {
+        events.insert(events.end(), m.programme_events().begin(), m.programme_events().end());
+        m.clear_events();
+      }
       if (m.has_new_sample()) {
         w.write(f, m.sample());
         treated += m.sample().counts[static_cast<std::size_t>(model::Obs::system_treated)][0];
+        for (auto x : m.sample().counts[static_cast<std::size_t>(model::Obs::transfers_in)]) transfers += x;
       }
       if (progress) {
         progress->add_units(1);
@@ -190,9 +322,11 @@ ReplicationResult run_replication(const scenario::Scenario& sc, int replication,
         }
       }
     }
+    write_programme_events(f, sc.config, events);
     f.commit();
     r.headline = headline_of(m.sample());
     r.headline.treated = static_cast<double>(treated);
+    r.headline.transfers = static_cast<double>(transfers);
     r.patient_events = m.patient_events();
   });
   r.ok = true;

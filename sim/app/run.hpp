@@ -15,7 +15,10 @@ namespace icsim::app {
 /// Headline values of one replication at its last sample.
 struct Headline {
   std::vector<double> trust_list, trust_median, trust_within_18, trust_over_52;
-  double list = 0, median = 0, within_18 = 0, over_52 = 0, treated = 0;
+  double list = 0, median = 0, within_18 = 0, over_52 = 0;
+  double longest_trust_median = 0;  ///< the highest trust median wait (weeks)
+  double trust_median_range = 0;    ///< max - min of trust median waits (weeks)
+  double treated = 0, transfers = 0;  ///< whole run
 };
 
 struct ReplicationResult {

@@ -111,7 +111,12 @@ std::string paired_table(const std::vector<app::ScenarioResult>& rs) {
       {"median wait (weeks)", "%+.2f", 1.0, [](const app::Headline& h) { return h.median; }},
       {"within 18 weeks (points)", "%+.2f", 100.0, [](const app::Headline& h) { return h.within_18; }},
       {"52+ week waiters", "%+.0f", 1.0, [](const app::Headline& h) { return h.over_52; }},
+      {"longest trust median (weeks)", "%+.2f", 1.0,
+       [](const app::Headline& h) { return h.longest_trust_median; }},
+      {"spread of trust medians (weeks)", "%+.2f", 1.0,
+       [](const app::Headline& h) { return h.trust_median_range; }},
       {"treated (whole run)", "%+.0f", 1.0, [](const app::Headline& h) { return h.treated; }},
+      {"transfers (whole run)", "%+.0f", 1.0, [](const app::Headline& h) { return h.transfers; }},
   };
   for (std::size_t k = 1; k < rs.size(); ++k) {
     os << "Paired difference " << rs[k].name << " - " << base.name
@@ -124,7 +129,7 @@ std::string paired_table(const std::vector<app::ScenarioResult>& rs) {
         const auto& b = rs[k].replications[r];
         if (a.ok && b.ok) d.push_back(m.get(b.headline) - m.get(a.headline));
       }
-      os << "  " << pad(m.name, 28) << interval(d, m.f, m.scale) << "\n";
+      os << "  " << pad(m.name, 34) << interval(d, m.f, m.scale) << "\n";
     }
   }
   return os.str();
@@ -132,18 +137,18 @@ std::string paired_table(const std::vector<app::ScenarioResult>& rs) {
 
 std::string bench_header() {
   return "scenario   threads  days  setup_s  step_s  events      events/s     waiting     "
-         "bytes/patient  peak_rss_MiB  phases_s(referrals/lists/maintenance/sampling)\n";
+         "bytes/patient  peak_rss_MiB  phases_s(referrals/lists/pidmas/maintenance/sampling)\n";
 }
 
 std::string bench_row(const app::BenchResult& r) {
   char buf[512];
   std::snprintf(buf, sizeof buf,
-                "%-10s %7zu %5d %8.2f %7.2f %11lld %12.3e %11lld %14.1f %13.0f  %.2f/%.2f/%.2f/%.2f\n",
+                "%-10s %7zu %5d %8.2f %7.2f %11lld %12.3e %11lld %14.1f %13.0f  %.2f/%.2f/%.2f/%.2f/%.2f\n",
                 r.scenario.c_str(), r.threads, r.days, r.setup_seconds, r.step_seconds,
                 static_cast<long long>(r.patient_events), r.events_per_second(),
                 static_cast<long long>(r.waiting_end), r.bytes_per_waiting_patient(),
                 r.peak_rss_mib, r.phase_seconds[0], r.phase_seconds[1], r.phase_seconds[2],
-                r.phase_seconds[3]);
+                r.phase_seconds[3], r.phase_seconds[4]);
   return buf;
 }
 

@@ -1,6 +1,8 @@
 #include "model/config.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -19,6 +21,24 @@ void check_shares(const std::array<double, N>& a, const std::string& what) {
   if (std::abs(sum - 1.0) > 1e-6) fail(what + " shares sum to " + std::to_string(sum) + ", not 1");
 }
 }  // namespace
+
+std::vector<int> Config::collaborative_members_offering(std::size_t c, int s) const {
+  std::vector<int> out;
+  for (int m : collaboratives[c].members) {
+    if (trusts[static_cast<std::size_t>(m)].capacity[static_cast<std::size_t>(s)] > 0.0) out.push_back(m);
+  }
+  return out;
+}
+
+void add_implicit_ics(Config& c) {
+  if (!c.ics.empty()) return;
+  IcsConfig ics;
+  ics.id = "ics";
+  ics.name = "Integrated care system";
+  for (std::size_t p = 0; p < c.places.size(); ++p) ics.places.push_back(static_cast<int>(p));
+  for (std::size_t t = 0; t < c.trusts.size(); ++t) ics.trusts.push_back(static_cast<int>(t));
+  c.ics.push_back(std::move(ics));
+}
 
 void check(const Config& c) {
   if (c.days < 1 || c.days > 32000) fail("days must be in 1..32000");
@@ -64,6 +84,83 @@ void check(const Config& c) {
              " but no capacity for it");
     }
   }
+  // ICSs: every place and trust in exactly one.
+  if (!c.ics.empty()) {
+    std::vector<int> place_ics(c.places.size(), -1), trust_ics(c.trusts.size(), -1);
+    for (std::size_t i = 0; i < c.ics.size(); ++i) {
+      if (!ids.insert("ics:" + c.ics[i].id).second) fail("duplicate ICS id " + c.ics[i].id);
+      for (int p : c.ics[i].places) {
+        if (p < 0 || static_cast<std::size_t>(p) >= c.places.size()) fail("ICS " + c.ics[i].id + " has an invalid place");
+        if (place_ics[static_cast<std::size_t>(p)] >= 0) fail("place " + c.places[static_cast<std::size_t>(p)].id + " is in two ICSs");
+        place_ics[static_cast<std::size_t>(p)] = static_cast<int>(i);
+      }
+      for (int t : c.ics[i].trusts) {
+        if (t < 0 || static_cast<std::size_t>(t) >= c.trusts.size()) fail("ICS " + c.ics[i].id + " has an invalid trust");
+        if (trust_ics[static_cast<std::size_t>(t)] >= 0) fail("trust " + c.trusts[static_cast<std::size_t>(t)].id + " is in two ICSs");
+        trust_ics[static_cast<std::size_t>(t)] = static_cast<int>(i);
+      }
+    }
+    for (std::size_t p = 0; p < c.places.size(); ++p) {
+      if (place_ics[p] < 0) fail("place " + c.places[p].id + " is in no ICS");
+    }
+    for (std::size_t t = 0; t < c.trusts.size(); ++t) {
+      if (trust_ics[t] < 0) fail("trust " + c.trusts[t].id + " is in no ICS");
+    }
+  }
+  // Collaboratives: members are trusts; a list is in at most one pool at a time.
+  std::vector<std::vector<std::pair<int, int>>> pooled(c.trusts.size() * S);  // [start, stop)
+  for (const auto& col : c.collaboratives) {
+    if (!ids.insert("collaborative:" + col.id).second) fail("duplicate collaborative id " + col.id);
+    if (col.ics < 0 || static_cast<std::size_t>(col.ics) >= std::max<std::size_t>(c.ics.size(), 1))
+      fail("collaborative " + col.id + " has no valid ICS");
+    if (col.members.empty()) fail("collaborative " + col.id + " has no members");
+    std::set<int> seen;
+    for (int m : col.members) {
+      if (m < 0 || static_cast<std::size_t>(m) >= c.trusts.size()) fail("collaborative " + col.id + " has an invalid member");
+      if (!seen.insert(m).second) fail("collaborative " + col.id + " lists a member twice");
+    }
+    if (col.lead >= 0 && !seen.count(col.lead)) fail("collaborative " + col.id + ": the lead is not a member");
+    if ((col.governance == Governance::lead_provider || col.decision_rule == DecisionRule::lead_decides) &&
+        col.lead < 0)
+      fail("collaborative " + col.id + " needs a lead");
+    for (const auto& pr : col.programmes) {
+      if (pr.specialty < 0 || static_cast<std::size_t>(pr.specialty) >= S) fail("collaborative " + col.id + ": invalid programme specialty");
+      if (!(pr.pledge_share >= 0.0 && pr.pledge_share <= 1.0)) fail("collaborative " + col.id + ": pledge share must be in [0, 1]");
+      if (pr.stop_day >= 0 && pr.stop_day <= pr.start_day) fail("collaborative " + col.id + ": a programme stops before it starts");
+      bool offered = false;
+      for (int m : col.members) {
+        const auto l = static_cast<std::size_t>(m) * S + static_cast<std::size_t>(pr.specialty);
+        if (c.trusts[static_cast<std::size_t>(m)].capacity[static_cast<std::size_t>(pr.specialty)] <= 0.0) continue;
+        offered = true;
+        const int stop = pr.stop_day < 0 ? std::numeric_limits<int>::max() : pr.stop_day;
+        for (const auto& [a, b] : pooled[l]) {
+          if (pr.start_day < b && a < stop)
+            fail("trust " + c.trusts[static_cast<std::size_t>(m)].id + " is in two shared waiting lists for " +
+                 c.specialties[static_cast<std::size_t>(pr.specialty)].id + " at the same time");
+        }
+        pooled[l].emplace_back(pr.start_day, stop);
+      }
+      if (!offered)
+        fail("collaborative " + col.id + ": no member offers " + c.specialties[static_cast<std::size_t>(pr.specialty)].id);
+    }
+  }
+  for (const auto& pp : c.partnerships) {
+    if (!ids.insert("partnership:" + pp.id).second) fail("duplicate place partnership id " + pp.id);
+    if (pp.place < 0 || static_cast<std::size_t>(pp.place) >= c.places.size()) fail("partnership " + pp.id + " has no valid place");
+    for (int m : pp.members) {
+      if (m < 0 || static_cast<std::size_t>(m) >= c.trusts.size()) fail("partnership " + pp.id + " has an invalid member");
+    }
+  }
+  const auto& pl = c.pooling;
+  if (!(pl.acceptance_distance_km > 0.0)) fail("pooling acceptance distance must be > 0");
+  if (pl.reoffer_weeks < 0) fail("pooling re-offer weeks must be >= 0");
+  if (!(pl.transfer_admin_cost >= 0.0) || !(pl.tariff >= 0.0)) fail("pooling costs must be >= 0");
+  if (!(pl.transactional_release >= 0.0 && pl.transactional_release <= 1.0)) fail("transactional release must be in [0, 1]");
+  const auto& pd = c.pidmas;
+  if (!(pd.wait_weeks > 0.0) || !(pd.uptake >= 0.0 && pd.uptake <= 1.0) || !(pd.min_gain_weeks >= 0.0) ||
+      !(pd.max_distance_km >= 0.0))
+    fail("invalid PIDMAS parameters");
+
   for (std::size_t s = 0; s < S; ++s) {
     if (c.specialties[s].referral_rate <= 0.0) continue;
     bool offered = false;

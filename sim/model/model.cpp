@@ -1,3 +1,5 @@
+// Model construction, the daily step, referrals and maintenance. The per-list phase, shared
+// waiting lists, patient-initiated moves and sampling live in model_*.cpp.
 #include "model/model.hpp"
 
 #include <algorithm>
@@ -10,19 +12,14 @@
 #include <string>
 
 #include "core/hash.hpp"
-#include "core/histogram.hpp"
 #include "core/parallel.hpp"
 
 namespace icsim::model {
 namespace {
 
-constexpr std::int32_t kWeeks18 = 18 * 7, kWeeks52 = 52 * 7, kWeeks65 = 65 * 7, kWeeks78 = 78 * 7;
-
 std::uint64_t entity_of(const std::string& a, const std::string& b) {
   return core::combine(core::fnv1a64(a), core::fnv1a64(b));
 }
-
-std::size_t obs(Obs o) { return static_cast<std::size_t>(o); }
 
 }  // namespace
 
@@ -41,9 +38,7 @@ Model::Model(const Config& config, std::uint64_t replication)
     daily_hazard_.push_back(1.0 - std::pow(1.0 - s.removal_hazard_per_week, 1.0 / 7.0));
     priority_dist_.emplace_back(s.priority_mix);
   }
-  for (const auto& p : config_.places) {
-    quintile_dist_.emplace_back(p.deprivation);
-  }
+  for (const auto& p : config_.places) quintile_dist_.emplace_back(p.deprivation);
   source_entity_.resize(P * S);
   source_rate_.resize(P * S);
   for (std::size_t p = 0; p < P; ++p) {
@@ -59,39 +54,66 @@ Model::Model(const Config& config, std::uint64_t replication)
       list_entity_[t * S + s] = entity_of(config_.trusts[t].id, config_.specialties[s].id);
     }
   }
+  trust_ics_.assign(T, 0);
+  for (std::size_t i = 0; i < config_.ics.size(); ++i) {
+    for (int t : config_.ics[i].trusts) trust_ics_[static_cast<std::size_t>(t)] = static_cast<int>(i);
+  }
+  place_trust_km_.resize(P * T);
+  for (std::size_t p = 0; p < P; ++p) {
+    for (std::size_t t = 0; t < T; ++t) {
+      place_trust_km_[p * T + t] = distance_km(config_.places[p].location, config_.trusts[t].location);
+    }
+  }
   build_routes();
+  build_pools();
 
   lists_.resize(T * S);
   arrivals_.resize(P * S);
+  list_pool_.assign(T * S, -1);
+  published_median_.assign(T * S, std::nan(""));
   trust_hist_.assign(T * kWaitBins, 0);
+  if (!config_.collaboratives.empty()) list_hist_.assign(T * S * kWaitBins, 0);
+  if (config_.equity_outputs) {
+    trust_quintile_hist_.assign(T * kQuintiles * kWaitBins, 0);
+    place_hist_.assign(P * kWaitBins, 0);
+  }
   for (std::size_t i = 0; i < kObservableCount; ++i) {
     const auto& info = observables()[i];
-    const std::size_t n = info.axes == Axes::trust_specialty ? T * S
-                          : info.axes == Axes::trust         ? T
-                                                             : 1;
+    std::size_t n = 1;
+    switch (info.axes) {
+      case Axes::trust_specialty: n = T * S; break;
+      case Axes::trust: n = T; break;
+      case Axes::system: n = 1; break;
+      case Axes::specialty: n = S; break;
+      case Axes::quintile: n = kQuintiles; break;
+      case Axes::trust_quintile: n = T * kQuintiles; break;
+      case Axes::place: n = P; break;
+      case Axes::collaborative_specialty: n = config_.collaboratives.size() * S; break;
+    }
     if (info.integer) {
       sample_.counts[i].assign(n, 0);
     } else {
-      sample_.values[i].assign(n, 0.0);
+      sample_.values[i].assign(n, std::nan(""));
     }
   }
 
   build_initial_lists();
   // The initial state is the end of day -1 (time 0).
   maintenance(-1);
+  update_pools(0);
   take_sample(-1);
 }
 
 void Model::build_routes() {
-  const std::size_t S = specialties(), P = config_.places.size();
+  const std::size_t S = specialties(), P = config_.places.size(), T = trusts();
   route_.assign(P * S, -1);
-  list_sources_.assign(trusts() * S, {});
+  list_sources_.assign(T * S, {});
   for (std::size_t p = 0; p < P; ++p) {
     for (std::size_t s = 0; s < S; ++s) {
       double best = 0.0;
-      for (std::size_t t = 0; t < trusts(); ++t) {
+      for (std::size_t t = 0; t < T; ++t) {
         if (config_.trusts[t].capacity[s] <= 0.0) continue;
-        const double dist = distance_km(config_.places[p].location, config_.trusts[t].location);
+        const double dist = place_trust_km_[p * T + t];
         if (route_[p * S + s] < 0 || dist < best) {
           best = dist;
           route_[p * S + s] = static_cast<int>(t);
@@ -101,6 +123,26 @@ void Model::build_routes() {
         list_sources_[static_cast<std::size_t>(route_[p * S + s]) * S + s].push_back(
             static_cast<std::uint32_t>(p * S + s));
       }
+    }
+  }
+}
+
+void Model::build_pools() {
+  const std::size_t S = specialties();
+  for (std::size_t c = 0; c < config_.collaboratives.size(); ++c) {
+    const auto& col = config_.collaboratives[c];
+    for (std::size_t k = 0; k < col.programmes.size(); ++k) {
+      const auto& pr = col.programmes[k];
+      if (pr.type != ProgrammeType::shared_waiting_list) continue;
+      Pool pool;
+      pool.collaborative = c;
+      pool.programme = k;
+      pool.specialty = pr.specialty;
+      pool.trusts = config_.collaborative_members_offering(c, pr.specialty);
+      for (int t : pool.trusts) {
+        pool.lists.push_back(static_cast<std::size_t>(t) * S + static_cast<std::size_t>(pr.specialty));
+      }
+      pools_.push_back(std::move(pool));
     }
   }
 }
@@ -168,36 +210,16 @@ void Model::step() {
   timer_.start();
   phase_referrals(d);
   timer_.stamp(static_cast<std::size_t>(Phase::referrals));
+  update_pools(d);
   phase_lists(d);
   timer_.stamp(static_cast<std::size_t>(Phase::lists));
+  phase_pidmas(d);
+  timer_.stamp(static_cast<std::size_t>(Phase::pidmas));
   if (d == window_end_) maintenance(d);
   timer_.stamp(static_cast<std::size_t>(Phase::maintenance));
   if (is_sample_day(d)) take_sample(d);
   timer_.stamp(static_cast<std::size_t>(Phase::sampling));
   ++day_;
-}
-
-void Model::join(WaitingList& wl, const Patient& p) const {
-  const std::int32_t rday = p.removal_day();
-  if (rday >= window_base_ && rday <= window_end_) {
-    wl.due[static_cast<std::size_t>(rday - window_base_)].push_back(p.referral_day());
-  }
-  wl.cohort.add(p.referral_day());
-  ++wl.live;
-}
-
-void Model::leave(WaitingList& wl, const Patient& p) const {
-  const std::int32_t rday = p.removal_day();
-  if (rday >= window_base_ && rday <= window_end_) {
-    // Patients due the same day with the same referral day are interchangeable here.
-    auto& bucket = wl.due[static_cast<std::size_t>(rday - window_base_)];
-    const auto it = std::find(bucket.begin(), bucket.end(), p.referral_day());
-    if (it == bucket.end()) throw std::logic_error("leave: patient missing from its due bucket");
-    *it = bucket.back();
-    bucket.pop_back();
-  }
-  wl.cohort.remove(p.referral_day());
-  --wl.live;
 }
 
 void Model::phase_referrals(core::Step d) {
@@ -213,8 +235,7 @@ void Model::phase_referrals(core::Step d) {
     const double growth = std::pow(1.0 + sp.annual_growth, static_cast<double>(d) / 365.25);
     multiplier[s] = season * growth;
   }
-
-  // Compute: each source draws its own referrals into its own buffer.
+  // Each source draws its own referrals into its own buffer.
   core::for_each_index(arrivals_.size(), [&](std::size_t src) {
     auto& buf = arrivals_[src];
     buf.clear();
@@ -236,77 +257,45 @@ void Model::phase_referrals(core::Step d) {
                                   static_cast<std::uint16_t>(k & 0xffff), priority, quintile));
     }
   });
-
 }
 
-void Model::phase_lists(core::Step d) {
-  // Each list's day, in order: today's referrals join, working-day capacity treats, and the
-  // patients due to leave today are removed. Lists are independent here, so one pass per list
-  // keeps its data in cache for the whole day.
-  const bool working = calendar_.is_working_day(d);
-  core::for_each_index(lists_.size(), [&](std::size_t l) {
-    WaitingList& wl = lists_[l];
-    admit_referrals(l, wl, d);
-    if (working) treat(l, wl, d);
-    remove_due(wl, d);
-  });
-}
-
-void Model::admit_referrals(std::size_t l, WaitingList& wl, core::Step d) const {
-  // Sources in ascending order; all arrive today, so the cohort and live count change once per
-  // source.
-  for (std::uint32_t src : list_sources_[l]) {
-    const auto& arrivals = arrivals_[src];
-    if (arrivals.empty()) continue;
-    for (const Patient& pt : arrivals) {
-      wl.queue[static_cast<std::size_t>(pt.priority())].push_back(pt);
-      const std::int32_t rday = pt.removal_day();
-      if (rday <= window_end_) wl.due[static_cast<std::size_t>(rday - window_base_)].push_back(d);
-    }
-    const auto n = static_cast<std::int64_t>(arrivals.size());
-    wl.cohort.add(d, static_cast<std::uint32_t>(n));
-    wl.live += n;
-    wl.referrals += n;
+void Model::join(std::size_t l, const Patient& p) {
+  WaitingList& wl = lists_[l];
+  const std::int32_t rday = p.removal_day();
+  if (rday >= window_base_ && rday <= window_end_) {
+    wl.due[static_cast<std::size_t>(rday - window_base_)].push_back(p.referral_day());
   }
+  wl.cohort.add(p.referral_day());
+  ++wl.live;
 }
 
-void Model::treat(std::size_t l, WaitingList& wl, core::Step d) const {
-  const std::size_t S = specialties();
-  const double cap = config_.trusts[l / S].capacity[l % S];
-  if (cap <= 0.0) return;
-  wl.capacity_carry += cap;
-  const double whole = std::floor(wl.capacity_carry);
-  wl.capacity_carry -= whole;
-  auto slots = static_cast<std::int64_t>(whole);
-  wl.capacity_slots += slots;
-  // Clinical priority first, then longest wait (queue order).
-  for (auto& q : wl.queue) {
-    while (slots > 0 && !q.empty()) {
-      const Patient& front = q.front();
-      if (front.removal_day() < d) {  // removed on an earlier day: already counted
-        q.pop_front();
-        continue;
-      }
-      ++wl.treated;
-      wl.treated_wait_days += d - front.referral_day();
-      --slots;
-      leave(wl, front);
-      q.pop_front();
-    }
+void Model::leave(std::size_t l, const Patient& p) {
+  WaitingList& wl = lists_[l];
+  const std::int32_t rday = p.removal_day();
+  if (rday >= window_base_ && rday <= window_end_) {
+    // Patients due the same day with the same referral day are interchangeable here.
+    auto& bucket = wl.due[static_cast<std::size_t>(rday - window_base_)];
+    const auto it = std::find(bucket.begin(), bucket.end(), p.referral_day());
+    if (it == bucket.end()) throw std::logic_error("leave: patient missing from its due bucket");
+    *it = bucket.back();
+    bucket.pop_back();
   }
+  wl.cohort.remove(p.referral_day());
+  --wl.live;
 }
 
-void Model::remove_due(WaitingList& wl, core::Step d) const {
-  auto& bucket = wl.due[static_cast<std::size_t>(d - window_base_)];
-  for (std::int32_t refday : bucket) wl.cohort.remove(refday);
-  const auto n = static_cast<std::int64_t>(bucket.size());
-  wl.live -= n;
-  wl.removed += n;
-  bucket.clear();
+std::uint64_t Model::patient_key(const Patient& p, std::size_t specialty) const {
+  const std::uint64_t source = source_entity_[p.home_place * specialties() + specialty];
+  return core::combine(core::combine(source, static_cast<std::uint64_t>(p.referral_code)),
+                       p.ordinal);
 }
 
-bool Model::is_sample_day(core::Step d) const {
-  return (d + 1) % config_.output_interval_days == 0 || d == config_.days - 1;
+double Model::distance_home_to(const Patient& p, std::size_t trust) const {
+  return place_trust_km_[p.home_place * trusts() + trust];
+}
+
+Commissioning Model::commissioning_of(std::size_t trust) const {
+  return config_.ics[static_cast<std::size_t>(trust_ics_[trust])].commissioning;
 }
 
 void Model::maintenance(core::Step d) {
@@ -345,91 +334,6 @@ void Model::check_count(std::size_t l, std::int64_t records) const {
                            " waiting records, " + std::to_string(lists_[l].cohort.total()) +
                            " in the cohort, " + std::to_string(lists_[l].live) + " counted");
   }
-}
-
-void Model::take_sample(core::Step d) {
-  const std::size_t S = specialties();
-  const core::Step census = d + 1;  // waits are measured at the end of day d
-  std::fill(trust_hist_.begin(), trust_hist_.end(), 0u);
-
-  core::for_each_index(trusts(), [&](std::size_t t) {
-    std::array<std::uint32_t, kWaitBins> hist{};
-    std::uint32_t* thist = &trust_hist_[t * kWaitBins];
-    for (std::size_t s = 0; s < S; ++s) {
-      const std::size_t l = t * S + s;
-      WaitingList& wl = lists_[l];
-      hist.fill(0);
-      wl.cohort.for_each([&](std::int32_t refday, std::uint32_t n) {
-        hist[std::min(static_cast<std::size_t>(census - refday) / 7, kWaitWeeks)] += n;
-      });
-      std::int64_t live = 0;
-      for (auto c : hist) live += c;
-      check_count(l, live);
-      for (std::size_t b = 0; b < kWaitBins; ++b) thist[b] += hist[b];
-      const std::span<const std::uint32_t> h(hist);
-      sample_.counts[obs(Obs::waiting_list)][l] = wl.live;
-      sample_.counts[obs(Obs::referrals)][l] = wl.referrals;
-      sample_.counts[obs(Obs::treated)][l] = wl.treated;
-      sample_.counts[obs(Obs::removed)][l] = wl.removed;
-      sample_.counts[obs(Obs::capacity)][l] = wl.capacity_slots;
-      sample_.values[obs(Obs::wait_median_weeks)][l] = core::hist_quantile(h, 0.5);
-      sample_.values[obs(Obs::wait_p92_weeks)][l] = core::hist_quantile(h, 0.92);
-      sample_.values[obs(Obs::within_18_weeks)][l] =
-          wl.live > 0 ? static_cast<double>(core::hist_below(h, kWeeks18 / 7)) /
-                            static_cast<double>(wl.live)
-                      : std::nan("");
-      sample_.counts[obs(Obs::over_52_weeks)][l] = core::hist_at_or_above(h, kWeeks52 / 7);
-      sample_.counts[obs(Obs::over_65_weeks)][l] = core::hist_at_or_above(h, kWeeks65 / 7);
-      sample_.counts[obs(Obs::over_78_weeks)][l] = core::hist_at_or_above(h, kWeeks78 / 7);
-      sample_.values[obs(Obs::treated_mean_wait_weeks)][l] =
-          wl.treated > 0 ? static_cast<double>(wl.treated_wait_days) /
-                               static_cast<double>(wl.treated) / 7.0
-                         : std::nan("");
-      wl.referrals = wl.treated = wl.removed = wl.capacity_slots = wl.treated_wait_days = 0;
-    }
-  });
-  fill_aggregates(d);
-}
-
-void Model::fill_aggregates(core::Step d) {
-  const std::size_t S = specialties(), T = trusts();
-  auto& c = sample_.counts;
-  auto& v = sample_.values;
-  std::array<std::uint32_t, kWaitBins> system_hist{};
-  for (std::size_t t = 0; t < T; ++t) {
-    const std::span<const std::uint32_t> h(&trust_hist_[t * kWaitBins], kWaitBins);
-    std::int64_t list = 0;
-    for (std::size_t s = 0; s < S; ++s) list += c[obs(Obs::waiting_list)][t * S + s];
-    c[obs(Obs::trust_waiting_list)][t] = list;
-    v[obs(Obs::trust_wait_median_weeks)][t] = core::hist_quantile(h, 0.5);
-    v[obs(Obs::trust_within_18_weeks)][t] =
-        list > 0 ? static_cast<double>(core::hist_below(h, kWeeks18 / 7)) / static_cast<double>(list)
-                 : std::nan("");
-    c[obs(Obs::trust_over_52_weeks)][t] = core::hist_at_or_above(h, kWeeks52 / 7);
-    for (std::size_t b = 0; b < kWaitBins; ++b) system_hist[b] += h[b];
-  }
-  auto total = [&](Obs o) {
-    std::int64_t sum = 0;
-    for (auto x : c[obs(o)]) sum += x;
-    return sum;
-  };
-  const std::span<const std::uint32_t> h(system_hist);
-  const std::int64_t list = total(Obs::waiting_list);
-  c[obs(Obs::system_waiting_list)][0] = list;
-  c[obs(Obs::system_referrals)][0] = total(Obs::referrals);
-  c[obs(Obs::system_treated)][0] = total(Obs::treated);
-  c[obs(Obs::system_removed)][0] = total(Obs::removed);
-  v[obs(Obs::system_wait_median_weeks)][0] = core::hist_quantile(h, 0.5);
-  v[obs(Obs::system_wait_p92_weeks)][0] = core::hist_quantile(h, 0.92);
-  v[obs(Obs::system_within_18_weeks)][0] =
-      list > 0 ? static_cast<double>(core::hist_below(h, kWeeks18 / 7)) / static_cast<double>(list)
-               : std::nan("");
-  c[obs(Obs::system_over_52_weeks)][0] = core::hist_at_or_above(h, kWeeks52 / 7);
-
-  events_ += c[obs(Obs::system_referrals)][0] + c[obs(Obs::system_treated)][0] +
-             c[obs(Obs::system_removed)][0];
-  sample_.step = d + 1;
-  new_sample_ = true;
 }
 
 std::int64_t Model::waiting() const noexcept {

@@ -55,8 +55,79 @@ const std::array<ObservableInfo, kObservableCount>& observables() {
        "Share waiting less than 18 weeks in the whole scenario"},
       {system_over_52_weeks, "system_over_52_weeks", "patients", stock, system, true,
        "Patients waiting 52 weeks or more in the whole scenario"},
+      {transfers_in, "transfers_in", "patients", flow, trust_specialty, true,
+       "Patients who moved to this trust (shared waiting lists and patient-initiated moves)"},
+      {transfers_out, "transfers_out", "patients", flow, trust_specialty, true,
+       "Patients who moved away from this trust"},
+      {transfer_km, "transfer_km", "km", flow, trust_specialty, false,
+       "Distance from home travelled by the patients who moved to this trust"},
+      {transfer_offers, "transfer_offers", "offers", flow, trust_specialty, true,
+       "Offers of treatment at another member of a shared list made to this trust's patients"},
+      {transfers_declined, "transfers_declined", "offers", flow, trust_specialty, true,
+       "Offers this trust's patients declined"},
+      {transfers_withheld, "transfers_withheld", "offers", flow, trust_specialty, true,
+       "Patients not offered a move because their trust withheld its patients that day "
+       "(transactional commissioning)"},
+      {income_transferred, "income_transferred", "GBP", flow, trust_specialty, false,
+       "Tariff income gained (+) or lost (-) through moves under transactional commissioning"},
+      {transfer_admin_cost, "transfer_admin_cost", "GBP", flow, trust_specialty, false,
+       "Administrative cost of the moves this trust received"},
+      {pool_active, "pool_active", "1", stock, collaborative_specialty, true,
+       "1 if the collaborative runs a shared waiting list for the specialty at the end of the interval"},
+      {pool_waiting_list, "pool_waiting_list", "patients", stock, collaborative_specialty, true,
+       "Patients waiting at the collaborative's members for the specialty"},
+      {pool_wait_median_weeks, "pool_wait_median_weeks", "weeks", stock, collaborative_specialty,
+       false, "Median wait across the collaborative's members for the specialty"},
+      {pool_within_18_weeks, "pool_within_18_weeks", "1", stock, collaborative_specialty, false,
+       "Share waiting less than 18 weeks across the members for the specialty"},
+      {pool_pledged_slots, "pool_pledged_slots", "treatments", flow, collaborative_specialty, true,
+       "Treatment slots members pledged to the shared list"},
+      {pool_transfers, "pool_transfers", "patients", flow, collaborative_specialty, true,
+       "Patients treated at another member through the shared list"},
+      {quintile_waiting_list, "quintile_waiting_list", "patients", stock, quintile, true,
+       "Patients waiting, by deprivation quintile of their home"},
+      {quintile_wait_median_weeks, "quintile_wait_median_weeks", "weeks", stock, quintile, false,
+       "Median wait by deprivation quintile"},
+      {quintile_within_18_weeks, "quintile_within_18_weeks", "1", stock, quintile, false,
+       "Share waiting less than 18 weeks by deprivation quintile"},
+      {quintile_over_52_weeks, "quintile_over_52_weeks", "patients", stock, quintile, true,
+       "Patients waiting 52 weeks or more by deprivation quintile"},
+      {trust_quintile_waiting_list, "trust_quintile_waiting_list", "patients", stock,
+       trust_quintile, true, "Patients waiting by trust and deprivation quintile"},
+      {trust_quintile_wait_median_weeks, "trust_quintile_wait_median_weeks", "weeks", stock,
+       trust_quintile, false, "Median wait by trust and deprivation quintile"},
+      {trust_quintile_within_18_weeks, "trust_quintile_within_18_weeks", "1", stock,
+       trust_quintile, false, "Share waiting less than 18 weeks by trust and deprivation quintile"},
+      {place_waiting_list, "place_waiting_list", "patients", stock, place, true,
+       "Patients waiting, by home place"},
+      {place_wait_median_weeks, "place_wait_median_weeks", "weeks", stock, place, false,
+       "Median wait by home place"},
+      {place_within_18_weeks, "place_within_18_weeks", "1", stock, place, false,
+       "Share waiting less than 18 weeks by home place"},
+      {variation_median_cv, "variation_median_cv", "1", stock, specialty, false,
+       "Coefficient of variation (population sd / mean) of the median wait across the trusts "
+       "with patients waiting in the specialty (NaN with fewer than two)"},
+      {variation_median_range, "variation_median_range", "weeks", stock, specialty, false,
+       "Range (max - min) of the median wait across trusts in the specialty"},
+      {variation_within_18_cv, "variation_within_18_cv", "1", stock, specialty, false,
+       "Coefficient of variation of the share within 18 weeks across trusts in the specialty"},
+      {variation_within_18_range, "variation_within_18_range", "1", stock, specialty, false,
+       "Range of the share within 18 weeks across trusts in the specialty"},
+      {variation_trust_median_cv, "variation_trust_median_cv", "1", stock, system, false,
+       "Coefficient of variation of trusts' median waits (all specialties)"},
+      {variation_trust_median_range, "variation_trust_median_range", "weeks", stock, system,
+       false, "Range of trusts' median waits (all specialties)"},
+      {variation_trust_within_18_cv, "variation_trust_within_18_cv", "1", stock, system, false,
+       "Coefficient of variation of trusts' shares within 18 weeks (all specialties)"},
+      {variation_trust_within_18_range, "variation_trust_within_18_range", "1", stock, system,
+       false, "Range of trusts' shares within 18 weeks (all specialties)"},
   }};
   return table;
+}
+
+bool needs_equity_scan(Obs o) {
+  const Axes a = observables()[static_cast<std::size_t>(o)].axes;
+  return a == Axes::quintile || a == Axes::trust_quintile || a == Axes::place;
 }
 
 bool find_observable(std::string_view name, Obs& out) {
@@ -83,6 +154,11 @@ std::string_view axes_name(Axes a) {
     case Axes::trust_specialty: return "time, organisation, specialty";
     case Axes::trust: return "time, organisation";
     case Axes::system: return "time";
+    case Axes::specialty: return "time, specialty";
+    case Axes::quintile: return "time, quintile";
+    case Axes::trust_quintile: return "time, organisation, quintile";
+    case Axes::place: return "time, place";
+    case Axes::collaborative_specialty: return "time, collaborative, specialty";
   }
   return "?";
 }

@@ -9,9 +9,14 @@
 namespace icsim::model {
 
 enum class Axes : std::uint8_t {
-  trust_specialty,  ///< (organisation, specialty), organisation rows 0..trusts-1
-  trust,            ///< (organisation)
-  system,           ///< scalar
+  trust_specialty,          ///< (organisation, specialty), organisation rows 0..trusts-1
+  trust,                    ///< (organisation)
+  system,                   ///< scalar
+  specialty,                ///< (specialty)
+  quintile,                 ///< (quintile): IMD quintile 1 (most deprived) .. 5
+  trust_quintile,           ///< (organisation, quintile)
+  place,                    ///< (place): by the patients' home place
+  collaborative_specialty,  ///< (collaborative, specialty)
 };
 
 enum class Kind : std::uint8_t {
@@ -48,6 +53,42 @@ enum class Obs : std::uint16_t {
   system_wait_p92_weeks,
   system_within_18_weeks,
   system_over_52_weeks,
+  // transfers between trusts (trust x specialty)
+  transfers_in,
+  transfers_out,
+  transfer_km,
+  transfer_offers,
+  transfers_declined,
+  transfers_withheld,
+  income_transferred,
+  transfer_admin_cost,
+  // shared waiting lists (collaborative x specialty)
+  pool_active,
+  pool_waiting_list,
+  pool_wait_median_weeks,
+  pool_within_18_weeks,
+  pool_pledged_slots,
+  pool_transfers,
+  // equity
+  quintile_waiting_list,
+  quintile_wait_median_weeks,
+  quintile_within_18_weeks,
+  quintile_over_52_weeks,
+  trust_quintile_waiting_list,
+  trust_quintile_wait_median_weeks,
+  trust_quintile_within_18_weeks,
+  place_waiting_list,
+  place_wait_median_weeks,
+  place_within_18_weeks,
+  // unwarranted variation across trusts
+  variation_median_cv,
+  variation_median_range,
+  variation_within_18_cv,
+  variation_within_18_range,
+  variation_trust_median_cv,
+  variation_trust_median_range,
+  variation_trust_within_18_cv,
+  variation_trust_within_18_range,
   count_
 };
 inline constexpr std::size_t kObservableCount = static_cast<std::size_t>(Obs::count_);
@@ -64,6 +105,9 @@ struct ObservableInfo {
 
 /// All observables, indexed by Obs.
 const std::array<ObservableInfo, kObservableCount>& observables();
+
+/// True for the observables that need the equity scan (by quintile and by place).
+bool needs_equity_scan(Obs o);
 
 /// Looks an observable up by name; returns false if there is none.
 bool find_observable(std::string_view name, Obs& out);

@@ -19,6 +19,27 @@ class PatientQueue {
   [[nodiscard]] const Patient& front() const noexcept { return buf_[head_]; }
   /// The i-th record from the front (0 <= i < size()).
   [[nodiscard]] const Patient& operator[](std::size_t i) const noexcept { return buf_[wrap(head_ + i)]; }
+  [[nodiscard]] Patient& at(std::size_t i) noexcept { return buf_[wrap(head_ + i)]; }
+
+  /// Removes the i-th record, keeping the order of the others: O(i), for records near the front.
+  void erase_at(std::size_t i) noexcept {
+    for (std::size_t j = i; j > 0; --j) buf_[wrap(head_ + j)] = buf_[wrap(head_ + j - 1)];
+    pop_front();
+  }
+
+  /// Index of the first record referred on or after `day` (records are in referral-day order).
+  [[nodiscard]] std::size_t lower_bound(std::int32_t day) const noexcept {
+    std::size_t lo = 0, hi = size_;
+    while (lo < hi) {
+      const std::size_t mid = lo + (hi - lo) / 2;
+      if ((*this)[mid].referral_day() < day) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
 
   /// The records front to back as (at most) two contiguous spans.
   [[nodiscard]] std::array<std::span<const Patient>, 2> segments() const noexcept {

@@ -1,6 +1,7 @@
 #include "scenario/registry.hpp"
 
 #include <cmath>
+#include <iomanip>
 #include <sstream>
 
 #include "model/config.hpp"
@@ -10,8 +11,29 @@ namespace {
 
 std::string number_text(double v) {
   std::ostringstream os;
-  os << v;
+  os << std::setprecision(15) << v;
   return os.str();
+}
+
+/// A default value as a reader would write it in a scenario file.
+std::string value_text(const toml::value& v) {
+  if (v.is_floating()) {
+    std::string s = number_text(v.as_floating());
+    if (s.find_first_of(".e") == std::string::npos) s += ".0";
+    return s;
+  }
+  if (v.is_integer()) return std::to_string(v.as_integer());
+  if (v.is_string()) return "\"" + v.as_string().str + "\"";
+  if (v.is_boolean()) return v.as_boolean() ? "true" : "false";
+  if (v.is_array()) {
+    std::string s = "[";
+    for (const auto& e : v.as_array()) s += (s.size() > 1 ? ", " : "") + value_text(e);
+    return s + "]";
+  }
+  if (v.is_table()) return v.as_table().empty() ? "{}" : "{...}";
+  std::string s = toml::format(v);
+  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+  return s;
 }
 
 toml::value reals(std::initializer_list<double> xs) {
@@ -42,6 +64,9 @@ std::shared_ptr<TableSpec> build_registry() {
   auto sc = make_table("scenario", "What is simulated and for how long");
   sc->add("name", Type::string).needed()
       .describe("Short name; names the scenario's output folder (letters, digits, '-', '_')");
+  sc->add("extends", Type::string)
+      .describe("Another scenario file (path relative to this one) that this file modifies: its "
+                "tables are merged key by key, [[...]] entries by id; anything given here wins");
   sc->add("description", Type::string).def(toml::value(""))
       .describe("What the scenario represents and why; shown in reports");
   sc->add("start_date", Type::date).def(toml::value(toml::local_date(2024, toml::month_t::Apr, 1)))
@@ -149,6 +174,110 @@ std::shared_ptr<TableSpec> build_registry() {
   }
   root->add("trust", Type::table_array).def(toml::value(toml::array{})).table = trust;
 
+  // [[ics]] ----------------------------------------------------------------------------------
+  auto ics = make_table("ics", "An integrated care system; none declared: one ICS holds everything");
+  ics->add("id", Type::string).needed().describe("Unique id");
+  ics->add("name", Type::string).describe("Display name (default: the id)");
+  ics->add("places", Type::string_array).needed().refers_to("place")
+      .describe("Its places; every place belongs to exactly one ICS");
+  ics->add("trusts", Type::string_array).refers_to("trust").def(toml::value(toml::array{}))
+      .describe("Its trusts (default: the trusts based in its places); a trust belongs to exactly "
+                "one ICS");
+  {
+    auto icb = make_table("ics.icb", "The integrated care board");
+    icb->add("commissioning", Type::string).def(toml::value("collaborative"))
+        .one_of({model::kCommissioningNames.begin(), model::kCommissioningNames.end()})
+        .describe("transactional: providers are paid by activity and lose income when a patient "
+                  "moves; collaborative: aligned (block) payments")
+        .from("S0: systems taking a collaborative rather than transactional approach 'have been "
+              "able to move further, faster'");
+    ics->add("icb", Type::table).def(toml::value(toml::table{})).table = icb;
+  }
+  root->add("ics", Type::table_array).def(toml::value(toml::array{})).table = ics;
+
+  // [[collaborative]] ------------------------------------------------------------------------
+  auto col = make_table("collaborative", "A provider collaborative");
+  col->add("id", Type::string).needed().describe("Unique id");
+  col->add("name", Type::string).describe("Display name (default: the id)");
+  col->add("ics", Type::string).needed().refers_to("ics").describe("The ICS it belongs to");
+  col->add("kind", Type::string).def(toml::value("horizontal"))
+      .one_of({model::kCollaborativeKindNames.begin(), model::kCollaborativeKindNames.end()})
+      .describe("horizontal: same-type trusts at scale; vertical: partners at place; hybrid")
+      .from("S0, S4: horizontal and vertical collaboration");
+  col->add("governance", Type::string).def(toml::value("committees_in_common"))
+      .one_of({model::kGovernanceNames.begin(), model::kGovernanceNames.end()})
+      .describe("Governance form").from("S2, S3: committees in common, joint committees, lead providers");
+  col->add("decision_rule", Type::string).def(toml::value("majority"))
+      .one_of({model::kDecisionRuleNames.begin(), model::kDecisionRuleNames.end()})
+      .describe("How members' votes are aggregated")
+      .from("S2: unanimous vs different levels of majority voting, weighted votes");
+  col->add("members", Type::string_array).needed().refers_to("trust").describe("Member trusts");
+  col->add("lead", Type::string).refers_to("trust")
+      .describe("Lead provider (required for lead_provider governance or lead_decides)");
+  {
+    auto prog = make_table("collaborative.programme", "A programme of the collaborative");
+    prog->add("type", Type::string).needed()
+        .one_of({model::kProgrammeTypeNames.begin(), model::kProgrammeTypeNames.end()})
+        .describe("What the programme does");
+    prog->add("specialty", Type::string).needed().refers_to("specialty")
+        .describe("The specialty it applies to");
+    prog->add("start_day", Type::integer).unit_is("day").def(toml::value(0)).at_least(0)
+        .describe("First day it runs");
+    prog->add("stop_day", Type::integer).unit_is("day").at_least(1)
+        .describe("First day it no longer runs (default: never stops)");
+    prog->add("pledge_share", Type::real).unit_is("1").def(toml::value(1.0)).at_least(0).at_most(1)
+        .describe("Share of each member's capacity for the specialty offered to the shared list")
+        .from("Assumption; scaled by trust between members once relationships are modelled");
+    col->add("programme", Type::table_array).def(toml::value(toml::array{})).table = prog;
+  }
+  root->add("collaborative", Type::table_array).def(toml::value(toml::array{})).table = col;
+
+  // [[place_partnership]] --------------------------------------------------------------------
+  auto pp = make_table("place_partnership", "A place-based partnership");
+  pp->add("id", Type::string).needed().describe("Unique id");
+  pp->add("name", Type::string).describe("Display name (default: the id)");
+  pp->add("place", Type::string).needed().refers_to("place").describe("The place it serves");
+  pp->add("members", Type::string_array).refers_to("trust").def(toml::value(toml::array{}))
+      .describe("Member trusts (primary care and the local authority are aggregate partners)");
+  root->add("place_partnership", Type::table_array).def(toml::value(toml::array{})).table = pp;
+
+  // [pooling] --------------------------------------------------------------------------------
+  auto pool = make_table("pooling", "Frictions of shared waiting lists");
+  pool->add("acceptance_distance_km", Type::real).unit_is("km").def(toml::value(25.0)).above(0)
+      .describe("Distance scale d0 of patients' acceptance of a move: P(accept) = exp(-d / d0)")
+      .from("Assumption: willingness to travel for earlier treatment falls with distance; "
+            "calibrate locally");
+  pool->add("reoffer_weeks", Type::integer).unit_is("weeks").def(toml::value(4)).at_least(0)
+      .at_most(52).describe("A patient who declines a move is not offered another for this long");
+  pool->add("transfer_admin_cost", Type::real).unit_is("GBP").def(toml::value(150.0)).at_least(0)
+      .describe("Administrative cost of one transfer, borne by the receiving trust")
+      .from("Assumption: about half a day of booking and records work");
+  pool->add("tariff", Type::real).unit_is("GBP").def(toml::value(4000.0)).at_least(0)
+      .describe("Income per elective treatment under activity-based payment")
+      .from("Order of magnitude of NHS Payment Scheme 2023/25 elective prices");
+  pool->add("transactional_release", Type::real).unit_is("1").def(toml::value(0.6)).at_least(0)
+      .at_most(1)
+      .describe("Probability a sending trust releases a patient when its ICB commissions "
+                "transactionally (it loses the tariff); 1 under collaborative commissioning")
+      .from("Assumption (S0: transactional relationships hold collaboration back)");
+  root->add("pooling", Type::table).def(toml::value(toml::table{})).table = pool;
+
+  // [pidmas] ---------------------------------------------------------------------------------
+  auto pid = make_table("pidmas", "Patient-initiated moves to a provider with a shorter wait");
+  pid->add("enabled", Type::boolean).def(toml::value(false)).describe("Whether the offer runs");
+  pid->add("start_day", Type::integer).unit_is("day").def(toml::value(0)).at_least(0)
+      .describe("First day of the offer");
+  pid->add("wait_weeks", Type::real).unit_is("weeks").def(toml::value(40.0)).above(0)
+      .describe("Patients become eligible when their wait reaches this")
+      .from("NHS England PIDMAS, first cohort (October 2023): patients waiting over 40 weeks");
+  pid->add("uptake", Type::real).unit_is("1").def(toml::value(0.05)).at_least(0).at_most(1)
+      .describe("Share of eligible patients who ask to move").from("Assumption");
+  pid->add("min_gain_weeks", Type::real).unit_is("weeks").def(toml::value(4.0)).at_least(0)
+      .describe("A provider is chosen only if its median wait is at least this much shorter");
+  pid->add("max_distance_km", Type::real).unit_is("km").def(toml::value(60.0)).at_least(0)
+      .describe("Farthest provider a patient considers (from their home place)");
+  root->add("pidmas", Type::table).def(toml::value(toml::table{})).table = pid;
+
   return root;
 }
 
@@ -255,7 +384,7 @@ void flatten(const TableSpec& t, const std::string& prefix, std::vector<ParamRow
       r.path = f.type == Type::map ? path + ".<" + f.key_ref + ">" : path;
       r.type = f.type_name();
       r.unit = f.unit;
-      r.default_text = f.default_value ? toml::format(*f.default_value) : "";
+      r.default_text = f.default_value ? value_text(*f.default_value) : "";
       if (f.type == Type::string && !f.default_value && !f.required && f.key == "name")
         r.default_text = "the id";
       if (f.key == "location_km" && !f.required) r.default_text = "its place's location";

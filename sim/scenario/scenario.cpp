@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
@@ -50,18 +51,25 @@ std::string show(const toml::value& v) {
   return s;
 }
 
+/// The file a value came from: its own (scenarios can extend other files), or the command line.
+std::string file_of(const Ctx& c, const toml::value& v) {
+  if (made_in_code(v)) return kCommandLine;
+  std::string f = v.location().file_name();
+  return f.empty() ? c.file : f;
+}
+
 [[noreturn]] void fail(const Ctx& c, const toml::value& at, const std::string& key,
                        const std::string& expected, bool show_value = true) {
   const bool code = made_in_code(at);
-  throw Error(code ? kCommandLine : c.file, code ? 0 : static_cast<int>(at.location().line()), key,
+  throw Error(file_of(c, at), code ? 0 : static_cast<int>(at.location().line()), key,
               show_value ? show(at) : std::string(), expected);
 }
 
 [[noreturn]] void fail_missing(const Ctx& c, const toml::value& table, const std::string& key,
                                const std::string& expected) {
   const bool code = made_in_code(table);
-  throw Error(code ? kCommandLine : c.file, code ? 0 : static_cast<int>(table.location().line()),
-              key, kMissing, "required, " + expected);
+  throw Error(file_of(c, table), code ? 0 : static_cast<int>(table.location().line()), key,
+              kMissing, "required, " + expected);
 }
 
 std::string join(const std::string& prefix, const std::string& key) {
@@ -224,6 +232,93 @@ void collect_ids(const toml::value& root, Ctx& c) {
   }
 }
 
+// --- extends: one scenario modifying another ------------------------------------------------
+
+bool all_tables_with_ids(const toml::array& a) {
+  return std::all_of(a.begin(), a.end(), [](const toml::value& e) {
+    return e.is_table() && e.as_table().count("id") && e.as_table().at("id").is_string();
+  });
+}
+
+/// Merges `child` into `base`: tables key by key, arrays of [[tables]] entry by id (new ids are
+/// appended), anything else replaced by the child's value.
+void merge_into(toml::value& base, const toml::value& child) {
+  if (base.is_table() && child.is_table()) {
+    auto& bt = base.as_table();
+    for (const auto& [k, v] : child.as_table()) {
+      if (bt.count(k)) {
+        merge_into(bt[k], v);
+      } else {
+        bt[k] = v;
+      }
+    }
+    return;
+  }
+  if (base.is_array() && child.is_array() && all_tables_with_ids(base.as_array()) &&
+      all_tables_with_ids(child.as_array())) {
+    auto& ba = base.as_array();
+    for (const auto& ce : child.as_array()) {
+      const auto& id = ce.as_table().at("id").as_string().str;
+      auto it = std::find_if(ba.begin(), ba.end(), [&](const toml::value& be) {
+        return be.as_table().at("id").as_string().str == id;
+      });
+      if (it != ba.end()) {
+        merge_into(*it, ce);
+      } else {
+        ba.push_back(ce);
+      }
+    }
+    return;
+  }
+  base = child;
+}
+
+toml::value parse_toml(const std::string& text, const std::string& source) {
+  try {
+    std::istringstream in(text);
+    return toml::parse(in, source);
+  } catch (const toml::syntax_error& e) {
+    std::string msg = e.what();
+    // toml11 messages start "[error] toml::function: what": keep the "what" of the first line.
+    std::string first = msg.substr(0, msg.find('\n'));
+    if (const auto colon = first.find(": "); colon != std::string::npos) first = first.substr(colon + 2);
+    throw Error(source, static_cast<int>(e.location().line()), "", "", "malformed TOML: " + first);
+  }
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(path, 0, "", "", "cannot open the scenario file");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+/// Replaces a document that extends another by the merge of the two (recursively).
+toml::value resolve_extends(toml::value doc, const std::string& source, const Ctx& c, int depth) {
+  if (!doc.is_table() || !doc.as_table().count("scenario") || !doc.at("scenario").is_table())
+    return doc;
+  auto& sc = doc.at("scenario").as_table();
+  if (!sc.count("extends")) return doc;
+  const toml::value ext = sc.at("extends");
+  if (!ext.is_string()) fail(c, ext, "scenario.extends", "expected a file name");
+  if (depth >= 8) fail(c, ext, "scenario.extends", "expected at most 8 levels of extends (is there a cycle?)");
+  namespace fs = std::filesystem;
+  const fs::path base_path =
+      (fs::path(source).has_parent_path() ? fs::path(source).parent_path() : fs::path(".")) /
+      ext.as_string().str;
+  std::string text;
+  try {
+    text = read_file(base_path.string());
+  } catch (const Error&) {
+    fail(c, ext, "scenario.extends", "expected a readable scenario file (" + base_path.string() + ")");
+  }
+  toml::value base = resolve_extends(parse_toml(text, base_path.string()), base_path.string(), c, depth + 1);
+  sc.erase("extends");
+  merge_into(base, doc);
+  return base;
+}
+
 // --- overrides -------------------------------------------------------------------------------
 
 std::vector<std::string> split_path(const std::string& path) {
@@ -368,6 +463,180 @@ std::string name_of(const toml::value& entry) {
 
 // --- building the model configuration ------------------------------------------------------
 
+template <std::size_t N>
+std::size_t choice(const toml::value& v, const std::array<const char*, N>& names) {
+  const std::string& str = v.as_string().str;
+  for (std::size_t i = 0; i < N; ++i) {
+    if (str == names[i]) return i;
+  }
+  throw std::logic_error("unvalidated choice " + str);
+}
+
+std::vector<int> indices(const toml::value& arr, const std::map<std::string, int>& index) {
+  std::vector<int> out;
+  for (const auto& v : arr.as_array()) out.push_back(index.at(v.as_string().str));
+  return out;
+}
+
+/// ICSs, collaboratives and their programmes, place partnerships, pooling and PIDMAS settings.
+void build_organisations(const toml::value& root, const Ctx& c, model::Config& cfg,
+                         const std::map<std::string, int>& place_index,
+                         const std::map<std::string, int>& specialty_index,
+                         const std::map<std::string, int>& trust_index) {
+  const TableSpec& R = registry();
+  const auto& ics_entries = get(root, R, "ics").as_array();
+  const TableSpec& I = *field(R, "ics").table;
+  const TableSpec& ICB = *field(I, "icb").table;
+  std::map<std::string, int> ics_index;
+  std::vector<int> place_ics(cfg.places.size(), -1), trust_ics(cfg.trusts.size(), -1);
+  std::vector<const toml::value*> trust_ics_entry(cfg.trusts.size(), nullptr);
+  for (const auto& v : ics_entries) {
+    model::IcsConfig ics;
+    ics.id = id_of(v);
+    ics.name = name_of(v);
+    const int self = static_cast<int>(cfg.ics.size());
+    ics_index[ics.id] = self;
+    for (const auto& pv : v.at("places").as_array()) {
+      const int p = place_index.at(pv.as_string().str);
+      if (place_ics[static_cast<std::size_t>(p)] >= 0)
+        fail(c, pv, "ics[" + ics.id + "].places", "expected each place in one ICS: '" +
+             pv.as_string().str + "' is already in " + cfg.ics[static_cast<std::size_t>(place_ics[static_cast<std::size_t>(p)])].id);
+      place_ics[static_cast<std::size_t>(p)] = self;
+      ics.places.push_back(p);
+    }
+    for (const auto& tv : get(v, I, "trusts").as_array()) {
+      const int t = trust_index.at(tv.as_string().str);
+      if (trust_ics[static_cast<std::size_t>(t)] >= 0)
+        fail(c, tv, "ics[" + ics.id + "].trusts", "expected each trust in one ICS: '" +
+             tv.as_string().str + "' is already in " + cfg.ics[static_cast<std::size_t>(trust_ics[static_cast<std::size_t>(t)])].id);
+      trust_ics[static_cast<std::size_t>(t)] = self;
+      trust_ics_entry[static_cast<std::size_t>(t)] = &tv;
+    }
+    const toml::value& icb = get(v, I, "icb");
+    ics.commissioning = static_cast<model::Commissioning>(choice(get(icb, ICB, "commissioning"), model::kCommissioningNames));
+    cfg.ics.push_back(std::move(ics));
+  }
+  if (!cfg.ics.empty()) {
+    for (std::size_t p = 0; p < cfg.places.size(); ++p) {
+      if (place_ics[p] < 0)
+        fail(c, root.at("place").as_array()[p], "place[" + cfg.places[p].id + "]",
+             "expected to be in the places of one [[ics]]", false);
+    }
+    for (std::size_t t = 0; t < cfg.trusts.size(); ++t) {
+      if (trust_ics[t] < 0) trust_ics[t] = place_ics[static_cast<std::size_t>(cfg.trusts[t].place)];
+      cfg.ics[static_cast<std::size_t>(trust_ics[t])].trusts.push_back(static_cast<int>(t));
+    }
+    for (auto& ics : cfg.ics) std::sort(ics.trusts.begin(), ics.trusts.end());
+  }
+  model::add_implicit_ics(cfg);
+  if (ics_entries.empty()) ics_index[cfg.ics[0].id] = 0;
+
+  const TableSpec& CO = *field(R, "collaborative").table;
+  const TableSpec& PR = *field(CO, "programme").table;
+  // Which collaborative holds each (trust, specialty) in a shared list, by period, for errors.
+  for (const auto& v : get(root, R, "collaborative").as_array()) {
+    model::CollaborativeConfig col;
+    col.id = id_of(v);
+    col.name = name_of(v);
+    const std::string key = "collaborative[" + col.id + "]";
+    col.ics = ics_index.at(get(v, CO, "ics").as_string().str);
+    col.kind = static_cast<model::CollaborativeKind>(choice(get(v, CO, "kind"), model::kCollaborativeKindNames));
+    col.governance = static_cast<model::Governance>(choice(get(v, CO, "governance"), model::kGovernanceNames));
+    col.decision_rule = static_cast<model::DecisionRule>(choice(get(v, CO, "decision_rule"), model::kDecisionRuleNames));
+    const auto& members = v.at("members");
+    col.members = indices(members, trust_index);
+    if (col.members.empty()) fail(c, members, key + ".members", "expected at least one member trust");
+    for (std::size_t i = 0; i < col.members.size(); ++i) {
+      for (std::size_t j = 0; j < i; ++j) {
+        if (col.members[i] == col.members[j])
+          fail(c, members.as_array()[i], key + ".members", "expected each member once");
+      }
+    }
+    if (has(v, "lead")) {
+      col.lead = trust_index.at(v.at("lead").as_string().str);
+      if (std::find(col.members.begin(), col.members.end(), col.lead) == col.members.end())
+        fail(c, v.at("lead"), key + ".lead", "expected one of the collaborative's members");
+    }
+    if ((col.governance == model::Governance::lead_provider ||
+         col.decision_rule == model::DecisionRule::lead_decides) && col.lead < 0)
+      fail_missing(c, v, key + ".lead", "the id of the lead provider (lead_provider governance or lead_decides)");
+    const auto& progs = get(v, CO, "programme").as_array();
+    for (std::size_t k = 0; k < progs.size(); ++k) {
+      const auto& pv = progs[k];
+      const std::string pkey = key + ".programme[" + std::to_string(k) + "]";
+      model::ProgrammeConfig pr;
+      pr.type = static_cast<model::ProgrammeType>(choice(pv.at("type"), model::kProgrammeTypeNames));
+      pr.specialty = specialty_index.at(pv.at("specialty").as_string().str);
+      pr.start_day = static_cast<int>(get(pv, PR, "start_day").as_integer());
+      pr.stop_day = has(pv, "stop_day") ? static_cast<int>(pv.at("stop_day").as_integer()) : -1;
+      if (pr.stop_day >= 0 && pr.stop_day <= pr.start_day)
+        fail(c, pv.at("stop_day"), pkey + ".stop_day", "expected a day after start_day");
+      pr.pledge_share = real(get(pv, PR, "pledge_share"));
+      bool offered = false;
+      for (int m : col.members) offered = offered || cfg.trusts[static_cast<std::size_t>(m)].capacity[static_cast<std::size_t>(pr.specialty)] > 0.0;
+      if (!offered)
+        fail(c, pv.at("specialty"), pkey + ".specialty",
+             "expected a specialty some member has capacity for");
+      col.programmes.push_back(pr);
+    }
+    cfg.collaboratives.push_back(std::move(col));
+  }
+  // A trust's list may be in only one shared waiting list at a time.
+  for (std::size_t a = 0; a < cfg.collaboratives.size(); ++a) {
+    for (std::size_t pa = 0; pa < cfg.collaboratives[a].programmes.size(); ++pa) {
+      const auto& A = cfg.collaboratives[a].programmes[pa];
+      for (std::size_t b = 0; b <= a; ++b) {
+        for (std::size_t pb = 0; pb < cfg.collaboratives[b].programmes.size(); ++pb) {
+          if (b == a && pb >= pa) break;
+          const auto& B = cfg.collaboratives[b].programmes[pb];
+          if (A.specialty != B.specialty) continue;
+          const int a_stop = A.stop_day < 0 ? std::numeric_limits<int>::max() : A.stop_day;
+          const int b_stop = B.stop_day < 0 ? std::numeric_limits<int>::max() : B.stop_day;
+          if (!(A.start_day < b_stop && B.start_day < a_stop)) continue;
+          for (int m : cfg.collaborative_members_offering(a, A.specialty)) {
+            const auto& other = cfg.collaborative_members_offering(b, B.specialty);
+            if (std::find(other.begin(), other.end(), m) != other.end()) {
+              const auto& entry = get(root, R, "collaborative").as_array()[a];
+              fail(c, get(entry, CO, "programme").as_array()[pa].at("specialty"),
+                   "collaborative[" + cfg.collaboratives[a].id + "].programme[" + std::to_string(pa) + "]",
+                   "expected each trust's list in one shared waiting list at a time: " +
+                   cfg.trusts[static_cast<std::size_t>(m)].id + " is also pooled by " +
+                   cfg.collaboratives[b].id);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  const TableSpec& PP = *field(R, "place_partnership").table;
+  for (const auto& v : get(root, R, "place_partnership").as_array()) {
+    model::PartnershipConfig pp;
+    pp.id = id_of(v);
+    pp.name = name_of(v);
+    pp.place = place_index.at(v.at("place").as_string().str);
+    pp.members = indices(get(v, PP, "members"), trust_index);
+    cfg.partnerships.push_back(std::move(pp));
+  }
+
+  const TableSpec& PO = *field(R, "pooling").table;
+  const toml::value& po = has(root, "pooling") ? root.at("pooling") : *field(R, "pooling").default_value;
+  cfg.pooling.acceptance_distance_km = real(get(po, PO, "acceptance_distance_km"));
+  cfg.pooling.reoffer_weeks = static_cast<int>(get(po, PO, "reoffer_weeks").as_integer());
+  cfg.pooling.transfer_admin_cost = real(get(po, PO, "transfer_admin_cost"));
+  cfg.pooling.tariff = real(get(po, PO, "tariff"));
+  cfg.pooling.transactional_release = real(get(po, PO, "transactional_release"));
+
+  const TableSpec& PD = *field(R, "pidmas").table;
+  const toml::value& pd = has(root, "pidmas") ? root.at("pidmas") : *field(R, "pidmas").default_value;
+  cfg.pidmas.enabled = get(pd, PD, "enabled").as_boolean();
+  cfg.pidmas.start_day = static_cast<int>(get(pd, PD, "start_day").as_integer());
+  cfg.pidmas.wait_weeks = real(get(pd, PD, "wait_weeks"));
+  cfg.pidmas.uptake = real(get(pd, PD, "uptake"));
+  cfg.pidmas.min_gain_weeks = real(get(pd, PD, "min_gain_weeks"));
+  cfg.pidmas.max_distance_km = real(get(pd, PD, "max_distance_km"));
+}
+
 Scenario build(const toml::value& root, const Ctx& c) {
   const TableSpec& R = registry();
   Scenario out;
@@ -406,6 +675,8 @@ Scenario build(const toml::value& root, const Ctx& c) {
     }
     for (std::size_t i : chosen) out.output.observables.push_back(static_cast<model::Obs>(i));
   }
+  cfg.equity_outputs = std::any_of(out.output.observables.begin(), out.output.observables.end(),
+                                   model::needs_equity_scan);
 
   std::map<std::string, int> place_index, specialty_index;
   const TableSpec& P = *field(R, "place").table;
@@ -474,6 +745,10 @@ Scenario build(const toml::value& root, const Ctx& c) {
     cfg.trusts.push_back(std::move(t));
   }
 
+  std::map<std::string, int> trust_index;
+  for (std::size_t t = 0; t < cfg.trusts.size(); ++t) trust_index[cfg.trusts[t].id] = static_cast<int>(t);
+  build_organisations(root, c, cfg, place_index, specialty_index, trust_index);
+
   const auto& spec_entries = root.at("specialty").as_array();
   for (std::size_t s = 0; s < NS; ++s) {
     if (cfg.specialties[s].referral_rate <= 0.0) continue;
@@ -506,33 +781,21 @@ Override parse_override(std::string_view text) {
 Scenario load_text(std::string text, std::string source, const std::vector<Override>& overrides) {
   Ctx c;
   c.file = source;
-  toml::value root;
-  try {
-    std::istringstream in(text);
-    root = toml::parse(in, source);
-  } catch (const toml::syntax_error& e) {
-    std::string msg = e.what();
-    // toml11 messages start "[error] toml::function: what": keep the "what" of the first line.
-    std::string first = msg.substr(0, msg.find('\n'));
-    if (const auto colon = first.find(": "); colon != std::string::npos) first = first.substr(colon + 2);
-    throw Error(source, static_cast<int>(e.location().line()), "", "", "malformed TOML: " + first);
-  }
+  toml::value root = resolve_extends(parse_toml(text, source), source, c, 0);
+  const std::string resolved = toml::format(root);
   for (const auto& o : overrides) apply_override(root, o);
   collect_ids(root, c);
   validate_table(root, registry(), "", c);
   Scenario s = build(root, c);
   s.text = std::move(text);
+  s.resolved_text = resolved;
   s.source = std::move(source);
   for (const auto& o : overrides) s.overrides.push_back(o.path + "=" + o.value);
   return s;
 }
 
 Scenario load_file(const std::string& path, const std::vector<Override>& overrides) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(path, 0, "", "", "cannot open the scenario file");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return load_text(ss.str(), path, overrides);
+  return load_text(read_file(path), path, overrides);
 }
 
 Scenario load_default(const std::vector<Override>& overrides) {

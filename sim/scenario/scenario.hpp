@@ -39,6 +39,7 @@ struct Scenario {
   model::Config config;
   OutputOptions output;
   std::string text;                    ///< the file's text exactly as read
+  std::string resolved_text;           ///< the whole scenario as TOML, after `extends`
   std::string source;                  ///< the path, or "built-in default"
   std::vector<std::string> overrides;  ///< "path=value" applied on top of the text
 };

@@ -85,3 +85,34 @@ inline model::Config small_system(int days = 120) {
 }
 
 }  // namespace icsim::test
+
+namespace icsim::test {
+
+/// Two places `km` apart, each with a co-located trust (P0/T0, P1/T1), one specialty, no
+/// removals, every day a working day. Each place refers `per_day` a day; each trust treats
+/// `capacity` a day. With `pooled`, one collaborative of both trusts runs a shared waiting list
+/// from day 0 with full pledge.
+inline model::Config two_trusts(double per_day, double capacity, int days, double km, bool pooled) {
+  model::Config c = single_list(per_day, capacity, days, 7, 2);
+  c.places[0].id = c.places[0].name = "P0";
+  model::PlaceConfig p1 = c.places[0];
+  p1.id = p1.name = "P1";
+  p1.location = {km, 0.0};
+  c.places.push_back(p1);
+  c.trusts[1].place = 1;
+  c.trusts[1].location = {km, 0.0};
+  c.ics.clear();
+  model::add_implicit_ics(c);
+  if (pooled) {
+    model::CollaborativeConfig col;
+    col.id = col.name = "pool";
+    col.members = {0, 1};
+    model::ProgrammeConfig pr;
+    pr.specialty = 0;
+    col.programmes.push_back(pr);
+    c.collaboratives.push_back(col);
+  }
+  return c;
+}
+
+}  // namespace icsim::test

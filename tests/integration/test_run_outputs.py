@@ -44,9 +44,11 @@ def test_file_layout_matches_docs(default_run):
         assert "[scenario]" in p["scenario_text"]
         assert p["icsim_version"] and p["git_revision"] and "hdf5" in p["library_versions"]
         assert "scenario.days=91" in p["overrides"]
-        orgs = [s.decode() for s in f["organisations/id"][()]]
+        kinds = [s.decode() for s in f["organisations/kind"][()]]
+        orgs = [s.decode() for s, k in zip(f["organisations/id"][()], kinds) if k == "trust"]
         specs = [s.decode() for s in f["specialties/id"][()]]
         assert orgs[:4] == ["RCT", "RNT", "REC", "RSS"] and len(specs) == 8
+        assert kinds == ["trust"] * 7 + ["icb"]
         assert f["places/deprivation"].shape == (5, 5)
         g = f["observables/waiting_list"]
         assert g.attrs["kind"] == "stock" and g.attrs["axes"] == "time, organisation, specialty"
@@ -78,9 +80,13 @@ def test_conservation_holds_in_the_written_file(default_run):
         with h5py.File(path, "r") as f:
             obs = f["observables"]
             lst = obs["waiting_list/value"][()]
-            ref, trt, rem = (obs[n + "/value"][()] for n in ("referrals", "treated", "removed"))
-            # list(t+1) = list(t) + referrals - treated - removed, every trust x specialty, interval
-            np.testing.assert_array_equal(lst[1:], lst[:-1] + ref[1:] - trt[1:] - rem[1:])
+            ref, trt, rem, tin, tout = (obs[n + "/value"][()] for n in (
+                "referrals", "treated", "removed", "transfers_in", "transfers_out"))
+            # list(t+1) = list(t) + referrals - treated - removed + transfers in - transfers out,
+            # for every trust x specialty and interval
+            np.testing.assert_array_equal(
+                lst[1:], lst[:-1] + ref[1:] - trt[1:] - rem[1:] + tin[1:] - tout[1:])
+            assert tin.sum() == tout.sum()
             assert (ref[0] == 0).all() and lst[0].sum() > 0
             assert obs["system_waiting_list/value"][-1] == lst[-1].sum()
 

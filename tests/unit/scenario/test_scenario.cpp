@@ -240,7 +240,7 @@ TEST(Registry, ScenarioReferenceInDocsIsGeneratedFromTheRegistry) {
   ASSERT_NE(e, std::string::npos);
   EXPECT_EQ(doc.substr(b + begin.size(), e - b - begin.size()),
             icsim::scenario::parameters_markdown())
-      << "docs/scenarios.md is stale: regenerate the table with `icsim params --markdown`";
+      << "docs/scenarios.md is stale: run docs/update_generated.py build/ci/icsim";
 }
 
 TEST(Registry, ObservableReferenceInDocsIsGeneratedFromTheCatalogue) {
@@ -258,5 +258,5 @@ TEST(Registry, ObservableReferenceInDocsIsGeneratedFromTheCatalogue) {
   icsim::cli::observables(true);
   std::cout.rdbuf(old);
   EXPECT_EQ(doc.substr(b + begin.size(), e - b - begin.size()), expect.str())
-      << "docs/outputs.md is stale: regenerate the table with `icsim observables --markdown`";
+      << "docs/outputs.md is stale: run docs/update_generated.py build/ci/icsim";
 }
