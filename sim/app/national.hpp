@@ -12,6 +12,7 @@ struct NationalOptions {
   double waiting_patients = 7.5e6;
   double referrals_per_month = 1.7e6;
   int days = 365;
+  bool pools = false;  ///< one ICS per system, and a shared orthopaedic list in each
 };
 
 std::string national_scenario_text(const NationalOptions& options = {});

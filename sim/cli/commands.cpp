@@ -134,9 +134,10 @@ int bench(const BenchArgs& a) {
   const int days = static_cast<int>(std::lround(a.years * 365.0));
   scenario::Scenario sc;
   try {
-    if (a.scenario == "national") {
+    if (a.scenario == "national" || a.scenario == "national-pooled") {
       app::NationalOptions o;
       o.days = days;
+      o.pools = a.scenario == "national-pooled";
       sc = scenario::load_text(app::national_scenario_text(o), "generated national");
     } else if (a.scenario == "default") {
       sc = scenario::load_default();
@@ -149,16 +150,17 @@ int bench(const BenchArgs& a) {
   }
   std::cout << bench_header();
   for (std::size_t t : a.threads) {
-    const auto r = app::bench(sc, days, t);
+    const auto r = app::bench(sc, days, t, a.equity);
     std::cout << bench_row(r) << std::flush;
   }
   return ok;
 }
 
-int generate(const std::string& what, int days) {
+int generate(const std::string& what, int days, bool pools) {
   if (what != "national") return bad_input;
   app::NationalOptions o;
   o.days = days;
+  o.pools = pools;
   std::cout << app::national_scenario_text(o);
   return ok;
 }

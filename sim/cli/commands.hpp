@@ -33,12 +33,13 @@ int params(bool markdown);
 int observables(bool markdown);
 
 struct BenchArgs {
-  std::string scenario = "national";   ///< "national", "default" or a file
+  std::string scenario = "national";   ///< "national", "national-pooled", "default" or a file
   double years = 1.0;
   std::vector<std::size_t> threads{1, 2};
+  bool equity = false;                 ///< also time the equity scan at each sample
 };
 int bench(const BenchArgs& a);
 
-int generate(const std::string& what, int days);
+int generate(const std::string& what, int days, bool pools);
 
 }  // namespace icsim::cli

@@ -43,8 +43,10 @@ int main(int argc, char** argv) {
 
   cli::BenchArgs bench;
   auto* bench_cmd = app.add_subcommand("bench", "Time the simulation step (no output files)");
-  bench_cmd->add_option("scenario", bench.scenario, "national, default or a scenario file")
+  bench_cmd->add_option("scenario", bench.scenario,
+                        "national, national-pooled (a shared list in every ICS), default or a file")
       ->capture_default_str();
+  bench_cmd->add_flag("--equity", bench.equity, "Include the equity scan at each sample");
   bench_cmd->add_option("--years", bench.years, "Simulated years")->capture_default_str();
   bench_cmd->add_option("--threads", bench.threads, "Thread counts to time")->delimiter(',');
 
@@ -55,6 +57,8 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"national"}))
       ->capture_default_str();
   gen_cmd->add_option("--days", gen_days, "Simulated days")->capture_default_str();
+  bool gen_pools = false;
+  gen_cmd->add_flag("--pools", gen_pools, "One ICS per system with a shared orthopaedic list");
 
   try {
     app.parse(argc, argv);
@@ -68,6 +72,6 @@ int main(int argc, char** argv) {
   if (*params_cmd) return cli::params(params_md);
   if (*obs_cmd) return cli::observables(obs_md);
   if (*bench_cmd) return cli::bench(bench);
-  if (*gen_cmd) return cli::generate(gen_what, gen_days);
+  if (*gen_cmd) return cli::generate(gen_what, gen_days, gen_pools);
   return cli::bad_input;
 }

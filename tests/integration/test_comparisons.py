@@ -1,0 +1,58 @@
+"""Comparing scenarios with common random numbers: `icsim run A.toml B.toml`."""
+import re
+
+import h5py
+import numpy as np
+
+from conftest import SOURCE_DIR, run
+
+
+def paired_rows(text):
+    """{measure: (mean, low, high)} from the 'Paired difference' block of the output."""
+    rows = {}
+    block = text.split("Paired difference", 1)[1]
+    for line in block.splitlines()[1:]:
+        m = re.match(r"\s+(.+?)\s{2,}([+-][\d.]+) \[([+-][\d.]+), ([+-][\d.]+)\]", line)
+        if not m:
+            break
+        rows[m.group(1)] = tuple(float(x) for x in m.group(2, 3, 4))
+    return rows
+
+
+def test_a_scenario_compared_with_itself_differs_by_exactly_zero(tmp_path):
+    twin = tmp_path / "twin.toml"
+    twin.write_text((SOURCE_DIR / "scenarios" / "orthopaedic_pool.toml").read_text()
+                    .replace('extends = "orthopaedic_no_pool.toml"',
+                             f'extends = "{SOURCE_DIR / "scenarios" / "orthopaedic_no_pool.toml"}"')
+                    .replace('name = "orthopaedic_pool"', 'name = "twin"'))
+    proc = run("run", SOURCE_DIR / "scenarios" / "orthopaedic_pool.toml", twin,
+               "--days", 120, "-r", 4, "--out", tmp_path / "out")
+    rows = paired_rows(proc.stdout)
+    assert len(rows) >= 7, proc.stdout
+    for name, (mean, low, high) in rows.items():
+        assert mean == low == high == 0.0, (name, mean, low, high)
+    # And the files differ only in their parameters, not in any observable.
+    a = h5py.File(tmp_path / "out" / "orthopaedic_pool" / "rep-0002.h5")
+    b = h5py.File(tmp_path / "out" / "twin" / "rep-0002.h5")
+    for name in a["observables"]:
+        np.testing.assert_array_equal(a[f"observables/{name}/value"][()],
+                                      b[f"observables/{name}/value"][()])
+
+
+def test_pooling_versus_no_pooling_is_paired_and_reported(tmp_path):
+    scen = SOURCE_DIR / "scenarios"
+    proc = run("run", scen / "orthopaedic_no_pool.toml", scen / "orthopaedic_pool.toml",
+               "--days", 365, "-r", 6, "--out", tmp_path / "out")
+    rows = paired_rows(proc.stdout)
+    assert rows["treated (whole run)"] == (0.0, 0.0, 0.0)  # same capacity, always used
+    assert rows["transfers (whole run)"][1] > 0            # patients moved
+    assert rows["spread of trust medians (weeks)"][2] < 0  # waits converge
+    # Same referrals in both (common random numbers), different treatment locations.
+    a = h5py.File(tmp_path / "out" / "orthopaedic_no_pool" / "rep-0003.h5")
+    b = h5py.File(tmp_path / "out" / "orthopaedic_pool" / "rep-0003.h5")
+    np.testing.assert_array_equal(a["observables/referrals/value"][()],
+                                  b["observables/referrals/value"][()])
+    assert b["observables/transfers_in/value"][()].sum() > 0
+    assert list(b["events/programmes/event"].asstr()[()]) == ["start"]
+    assert list(b["collaboratives/id"].asstr()[()]) == ["shire_acute"]
+    assert b["observables/pool_waiting_list/value"].shape[1:] == (1, 2)
