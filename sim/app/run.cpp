@@ -127,6 +127,16 @@ void write_axes(io::RunFile& f, const model::Config& c) {
                    {"referral_rate", rate, {}, "referrals per 1000 population per year"}};
   f.table(specs);
 
+  {
+    std::vector<std::int64_t> weeks;
+    std::vector<std::string> labels;
+    for (std::size_t w = 0; w < model::kWaitHistogramBins; ++w) {
+      weeks.push_back(static_cast<std::int64_t>(w));
+      labels.push_back(w + 1 == model::kWaitHistogramBins ? std::to_string(w) + "+" : std::to_string(w));
+    }
+    f.table({"/wait_weeks", "The wait_week axis: whole weeks waited (the last bin is open)",
+             {{"weeks", weeks, {}, "weeks"}, {"label", labels, {}, ""}}});
+  }
   f.table({"/quintiles", "IMD quintiles of the patients' homes, most deprived first",
            {{"id", std::vector<std::string>{"Q1", "Q2", "Q3", "Q4", "Q5"}, {}, ""},
             {"name", std::vector<std::string>{"1 (most deprived)", "2", "3", "4", "5 (least deprived)"}, {}, ""}}});
@@ -197,6 +207,8 @@ std::pair<std::vector<std::string>, std::vector<hsize_t>> axes_of(model::Axes a,
     case model::Axes::place: return {{"place"}, {static_cast<hsize_t>(c.places.size())}};
     case model::Axes::collaborative_specialty:
       return {{"collaborative", "specialty"}, {static_cast<hsize_t>(c.collaboratives.size()), S}};
+    case model::Axes::trust_trust: return {{"organisation", "organisation"}, {T, T}};
+    case model::Axes::wait_week: return {{"wait_week"}, {model::kWaitHistogramBins}};
   }
   return {{}, {}};
 }

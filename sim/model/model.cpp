@@ -71,6 +71,7 @@ Model::Model(const Config& config, std::uint64_t replication)
   arrivals_.resize(P * S);
   list_pool_.assign(T * S, -1);
   published_median_.assign(T * S, std::nan(""));
+  moves_.assign(T * T, 0);
   trust_hist_.assign(T * kWaitBins, 0);
   if (!config_.collaboratives.empty()) list_hist_.assign(T * S * kWaitBins, 0);
   if (config_.equity_outputs) {
@@ -89,6 +90,8 @@ Model::Model(const Config& config, std::uint64_t replication)
       case Axes::trust_quintile: n = T * kQuintiles; break;
       case Axes::place: n = P; break;
       case Axes::collaborative_specialty: n = config_.collaboratives.size() * S; break;
+      case Axes::trust_trust: n = T * T; break;
+      case Axes::wait_week: n = kWaitHistogramBins; break;
     }
     if (info.integer) {
       sample_.counts[i].assign(n, 0);
@@ -142,6 +145,7 @@ void Model::build_pools() {
       for (int t : pool.trusts) {
         pool.lists.push_back(static_cast<std::size_t>(t) * S + static_cast<std::size_t>(pr.specialty));
       }
+      pool.moves.assign(pool.trusts.size() * pool.trusts.size(), 0);
       pools_.push_back(std::move(pool));
     }
   }

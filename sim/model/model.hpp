@@ -71,6 +71,7 @@ struct Pool {
   bool active = false;
   // flows since the last sample
   std::int64_t pledged = 0, transfers = 0;
+  std::vector<std::int64_t> moves;  ///< members x members: moves from row to column
 };
 
 /// A programme starting or stopping (written to /events/programmes).
@@ -191,6 +192,7 @@ class Model {
   /// Units of parallel work in phase_lists: a pool (index >= 0) or a single list (~index).
   std::vector<std::int64_t> units_;
   std::vector<double> published_median_;  ///< per list: median wait (weeks) at the last sample
+  std::vector<std::int64_t> moves_;       ///< trust x trust moves since the last sample
   std::vector<ProgrammeEvent> events_;
   std::int64_t events_count_ = 0;
 

@@ -228,6 +228,7 @@ void Model::treat_pool(Pool& pool, core::Step d, bool working) {
           to.income += pooling.tariff;
         }
         ++pool.transfers;
+        ++pool.moves[best * n + dest];
         --free[dest];
         --total_free;
       }

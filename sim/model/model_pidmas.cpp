@@ -77,6 +77,7 @@ void Model::phase_pidmas(core::Step d) {
       WaitingList& to = lists_[mv.to];
       ++from.transfers_out;
       ++to.transfers_in;
+      ++moves_[(l / S) * T + mv.to / S];
       to.transfer_km += distance_home_to(pt, mv.to / S);
       to.admin_cost += pooling.transfer_admin_cost;
       if (commissioning_of(l / S) == Commissioning::transactional) {

@@ -135,6 +135,9 @@ void Model::fill_aggregates(core::Step /*d*/) {
   v[obs(Obs::system_wait_p92_weeks)][0] = core::hist_quantile(h, 0.92);
   v[obs(Obs::system_within_18_weeks)][0] = share_below(h, kWeeks18, list);
   c[obs(Obs::system_over_52_weeks)][0] = core::hist_at_or_above(h, kWeeks52);
+  auto& wh = c[obs(Obs::wait_histogram)];
+  std::fill(wh.begin(), wh.end(), 0);
+  for (std::size_t b = 0; b < kWaitBins; ++b) wh[std::min(b, kWaitHistogramBins - 1)] += h[b];
   events_count_ += c[obs(Obs::system_referrals)][0] + c[obs(Obs::system_treated)][0] +
                    c[obs(Obs::system_removed)][0] + total(Obs::transfers_in);
 }
@@ -223,6 +226,20 @@ void Model::fill_pools() {
       c[obs(Obs::pool_transfers)][i] = 0;
     }
   }
+  // Moves between trusts: PIDMAS (already in moves_) and each pool's own matrix.
+  const std::size_t T = trusts();
+  for (Pool& pool : pools_) {
+    const std::size_t n = pool.trusts.size();
+    for (std::size_t a = 0; a < n; ++a) {
+      for (std::size_t b = 0; b < n; ++b) {
+        moves_[static_cast<std::size_t>(pool.trusts[a]) * T + static_cast<std::size_t>(pool.trusts[b])] +=
+            pool.moves[a * n + b];
+      }
+    }
+    std::fill(pool.moves.begin(), pool.moves.end(), 0);
+  }
+  c[obs(Obs::transfer_flows)] = moves_;
+  std::fill(moves_.begin(), moves_.end(), 0);
   for (Pool& pool : pools_) {
     const std::size_t i = pool.collaborative * S + static_cast<std::size_t>(pool.specialty);
     c[obs(Obs::pool_active)][i] = std::max<std::int64_t>(c[obs(Obs::pool_active)][i], pool.active);

@@ -55,6 +55,8 @@ const std::array<ObservableInfo, kObservableCount>& observables() {
        "Share waiting less than 18 weeks in the whole scenario"},
       {system_over_52_weeks, "system_over_52_weeks", "patients", stock, system, true,
        "Patients waiting 52 weeks or more in the whole scenario"},
+      {wait_histogram, "wait_histogram", "patients", stock, wait_week, true,
+       "Patients waiting by whole weeks waited (0 to 103; the last bin is 104 or more)"},
       {transfers_in, "transfers_in", "patients", flow, trust_specialty, true,
        "Patients who moved to this trust (shared waiting lists and patient-initiated moves)"},
       {transfers_out, "transfers_out", "patients", flow, trust_specialty, true,
@@ -72,6 +74,8 @@ const std::array<ObservableInfo, kObservableCount>& observables() {
        "Tariff income gained (+) or lost (-) through moves under transactional commissioning"},
       {transfer_admin_cost, "transfer_admin_cost", "GBP", flow, trust_specialty, false,
        "Administrative cost of the moves this trust received"},
+      {transfer_flows, "transfer_flows", "patients", flow, trust_trust, true,
+       "Patients who moved from one trust (first axis) to another (second axis), all specialties"},
       {pool_active, "pool_active", "1", stock, collaborative_specialty, true,
        "1 if the collaborative runs a shared waiting list for the specialty at the end of the interval"},
       {pool_waiting_list, "pool_waiting_list", "patients", stock, collaborative_specialty, true,
@@ -159,6 +163,8 @@ std::string_view axes_name(Axes a) {
     case Axes::trust_quintile: return "time, organisation, quintile";
     case Axes::place: return "time, place";
     case Axes::collaborative_specialty: return "time, collaborative, specialty";
+    case Axes::trust_trust: return "time, organisation, organisation";
+    case Axes::wait_week: return "time, wait_week";
   }
   return "?";
 }

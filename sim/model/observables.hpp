@@ -17,7 +17,12 @@ enum class Axes : std::uint8_t {
   trust_quintile,           ///< (organisation, quintile)
   place,                    ///< (place): by the patients' home place
   collaborative_specialty,  ///< (collaborative, specialty)
+  trust_trust,              ///< (organisation, organisation): from, to
+  wait_week,                ///< (wait_week): 0, 1, ..., 103, and 104 or more
 };
+
+/// Bins of the published wait histogram: weeks 0..103 and an overflow bin (104 or more).
+inline constexpr std::size_t kWaitHistogramBins = 105;
 
 enum class Kind : std::uint8_t {
   stock,  ///< sampled at the end of each output interval
@@ -53,6 +58,7 @@ enum class Obs : std::uint16_t {
   system_wait_p92_weeks,
   system_within_18_weeks,
   system_over_52_weeks,
+  wait_histogram,
   // transfers between trusts (trust x specialty)
   transfers_in,
   transfers_out,
@@ -62,6 +68,7 @@ enum class Obs : std::uint16_t {
   transfers_withheld,
   income_transferred,
   transfer_admin_cost,
+  transfer_flows,
   // shared waiting lists (collaborative x specialty)
   pool_active,
   pool_waiting_list,

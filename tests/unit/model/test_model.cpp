@@ -52,6 +52,24 @@ TEST(Model, ConservesPatientsInEveryListEveryDay) {
   }
 }
 
+TEST(Model, WaitHistogramAgreesWithTheOtherMeasures) {
+  const auto c = test::small_system(200);
+  model::Model m(c, 1);
+  while (!m.finished()) {
+    m.step();
+    if (!m.has_new_sample()) continue;
+    const auto& h = m.sample().counts[static_cast<std::size_t>(Obs::wait_histogram)];
+    ASSERT_EQ(h.size(), model::kWaitHistogramBins);
+    std::int64_t all = 0, over52 = 0;
+    for (std::size_t b = 0; b < h.size(); ++b) {
+      all += h[b];
+      if (b >= 52) over52 += h[b];
+    }
+    ASSERT_EQ(all, counts(m, Obs::system_waiting_list)[0]);
+    ASSERT_EQ(over52, counts(m, Obs::system_over_52_weeks)[0]);
+  }
+}
+
 TEST(Model, TreatsHighestPriorityFirstThenLongestWait) {
   // No referrals, no removals: three priorities in the initial list, 40 treatments a day.
   auto c = test::single_list(0.0, 40.0, 3);

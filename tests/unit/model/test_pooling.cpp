@@ -42,6 +42,12 @@ TEST(Pooling, ConservesPatientsWithTransfersEveryDay) {
                             at(m, Obs::transfers_out, l));
     }
     ASSERT_EQ(total(m, Obs::transfers_in), total(m, Obs::transfers_out));
+    // The origin-destination matrix agrees: row sums are moves out, column sums moves in.
+    const auto& flows = m.sample().counts[static_cast<std::size_t>(Obs::transfer_flows)];
+    for (std::size_t t = 0; t < 2; ++t) {
+      ASSERT_EQ(flows[t * 2] + flows[t * 2 + 1], at(m, Obs::transfers_out, t));
+      ASSERT_EQ(flows[t] + flows[2 + t], at(m, Obs::transfers_in, t));
+    }
     moved += total(m, Obs::transfers_in);
     prev = now;
   }
