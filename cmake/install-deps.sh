@@ -13,8 +13,8 @@ PACKAGES=(
   libopenmpi-dev openmpi-bin
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
-  # analysis (Debian's Python packages; there is no PyPI)
-  python3 python3-h5py python3-numpy python3-pandas python3-matplotlib python3-pytest
+  # analysis (Debian's Python packages; there is no PyPI) and the browser the report is tested in
+  python3 python3-h5py python3-numpy python3-pandas python3-matplotlib python3-pytest chromium
 )
 
 missing=()

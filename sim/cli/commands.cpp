@@ -2,6 +2,11 @@
 
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -163,6 +168,48 @@ int generate(const std::string& what, int days, bool pools) {
   o.pools = pools;
   std::cout << app::national_scenario_text(o);
   return ok;
+}
+
+namespace {
+/// The folder holding the icsim_analysis package: $ICSIM_ANALYSIS_DIR, the installed copy next
+/// to the binary (../share/icsim/analysis), or the source tree it was built from.
+std::string analysis_dir() {
+  namespace fs = std::filesystem;
+  auto has_package = [](const fs::path& p) { return fs::exists(p / "icsim_analysis" / "__init__.py"); };
+  if (const char* env = std::getenv("ICSIM_ANALYSIS_DIR"); env && has_package(env)) return env;
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const fs::path installed = exe.parent_path().parent_path() / "share" / "icsim" / "analysis";
+    if (has_package(installed)) return installed.string();
+  }
+  if (has_package(ICSIM_SOURCE_ANALYSIS_DIR)) return ICSIM_SOURCE_ANALYSIS_DIR;
+  return "";
+}
+}  // namespace
+
+int report(const ReportArgs& a) {
+  const std::string dir = analysis_dir();
+  if (dir.empty()) {
+    std::cerr << "icsim: error: cannot find the icsim_analysis package (set ICSIM_ANALYSIS_DIR)\n";
+    return bad_input;
+  }
+  const char* env_python = std::getenv("ICSIM_PYTHON");
+  const std::string python = env_python ? env_python : "/usr/bin/python3";
+  const char* old = std::getenv("PYTHONPATH");
+  const std::string path = dir + (old && *old ? ":" + std::string(old) : "");
+  ::setenv("PYTHONPATH", path.c_str(), 1);
+  std::vector<std::string> args = {python, "-m", "icsim_analysis", "report", a.out_dir};
+  if (!a.baseline.empty()) args.insert(args.end(), {"--baseline", a.baseline});
+  if (!a.output.empty()) args.insert(args.end(), {"--output", a.output});
+  if (a.force) args.emplace_back("--force");
+  std::vector<char*> argv;
+  for (auto& s : args) argv.push_back(s.data());
+  argv.push_back(nullptr);
+  std::cout.flush();
+  ::execv(python.c_str(), argv.data());
+  std::cerr << "icsim: error: cannot run " << python << ": " << std::strerror(errno) << "\n";
+  return bad_input;
 }
 
 }  // namespace icsim::cli

@@ -42,4 +42,13 @@ int bench(const BenchArgs& a);
 
 int generate(const std::string& what, int days, bool pools);
 
+struct ReportArgs {
+  std::string out_dir;
+  std::string baseline;  ///< empty: the first scenario
+  std::string output;    ///< empty: OUT_DIR/report.html
+  bool force = false;
+};
+/// Runs the Python analysis package (Debian's /usr/bin/python3, or $ICSIM_PYTHON).
+int report(const ReportArgs& a);
+
 }  // namespace icsim::cli

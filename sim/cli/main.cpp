@@ -60,6 +60,14 @@ int main(int argc, char** argv) {
   bool gen_pools = false;
   gen_cmd->add_flag("--pools", gen_pools, "One ICS per system with a shared orthopaedic list");
 
+  cli::ReportArgs report;
+  auto* report_cmd = app.add_subcommand(
+      "report", "Write a self-contained HTML report of an output folder (uses /usr/bin/python3)");
+  report_cmd->add_option("out_dir", report.out_dir, "Output folder of icsim run")->required();
+  report_cmd->add_option("--baseline", report.baseline, "Scenario to compare the others with");
+  report_cmd->add_option("-o,--output", report.output, "Report file (default: OUT_DIR/report.html)");
+  report_cmd->add_flag("-f,--force", report.force, "Replace an existing report");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -73,5 +81,6 @@ int main(int argc, char** argv) {
   if (*obs_cmd) return cli::observables(obs_md);
   if (*bench_cmd) return cli::bench(bench);
   if (*gen_cmd) return cli::generate(gen_what, gen_days, gen_pools);
+  if (*report_cmd) return cli::report(report);
   return cli::bad_input;
 }

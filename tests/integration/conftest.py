@@ -1,28 +1,8 @@
-"""Shared fixtures: the built icsim binary (ICSIM_BIN, set by CTest) and helpers to run it."""
-import os
-import subprocess
-from pathlib import Path
-
+"""Fixtures for the integration tests; the helpers live in conftest_icsim.py (shared with
+tests/analysis)."""
 import pytest
 
-SOURCE_DIR = Path(os.environ.get("ICSIM_SOURCE_DIR", Path(__file__).resolve().parents[2]))
-
-
-def icsim_bin():
-    path = os.environ.get("ICSIM_BIN")
-    if not path:
-        raise RuntimeError("ICSIM_BIN is not set: run these tests through ctest")
-    return path
-
-
-def run(*args, check=True, timeout=600):
-    """Runs icsim with args; returns the CompletedProcess (text mode)."""
-    proc = subprocess.run([icsim_bin(), *map(str, args)], capture_output=True, text=True,
-                          timeout=timeout)
-    if check and proc.returncode != 0:
-        raise AssertionError(f"icsim {' '.join(map(str, args))} exited {proc.returncode}:\n"
-                             f"{proc.stdout}\n{proc.stderr}")
-    return proc
+from conftest_icsim import SOURCE_DIR, icsim_bin, run  # noqa: F401
 
 
 @pytest.fixture

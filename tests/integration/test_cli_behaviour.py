@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from conftest import SOURCE_DIR, icsim_bin, run
+from conftest_icsim import SOURCE_DIR, icsim_bin, run
 
 
 def test_existing_results_are_not_overwritten_without_force(out):

@@ -4,7 +4,7 @@ import re
 import h5py
 import numpy as np
 
-from conftest import SOURCE_DIR, run
+from conftest_icsim import SOURCE_DIR, run
 
 
 def paired_rows(text):

@@ -8,7 +8,7 @@ import h5py
 import numpy as np
 import pytest
 
-from conftest import SOURCE_DIR, run
+from conftest_icsim import SOURCE_DIR, run
 
 
 def sha(path):

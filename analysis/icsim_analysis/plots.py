@@ -1,0 +1,198 @@
+"""Plots of icsim outputs (matplotlib, Agg backend). Each function takes an output folder (and
+options), returns a matplotlib Figure, and labels axes with units and the title with the
+scenario name(s). save() writes PNG and SVG."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.dates as mdates  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from . import load  # noqa: E402
+from .stats import final, summarise  # noqa: E402
+
+_UNITS = {"1": "share", "patients": "patients", "weeks": "weeks", "GBP": "GBP", "km": "km"}
+_COLOURS = plt.rcParams["axes.prop_cycle"].by_key()["color"]
+
+
+def _label(title: str, scenarios: list[str]) -> str:
+    return f"{title}\n{', '.join(scenarios)}"
+
+
+def save(fig, stem) -> list[Path]:
+    """Writes stem.png (150 dpi) and stem.svg; returns the paths."""
+    stem = Path(stem)
+    stem.parent.mkdir(parents=True, exist_ok=True)
+    paths = [stem.with_suffix(".png"), stem.with_suffix(".svg")]
+    fig.savefig(paths[0], dpi=150, bbox_inches="tight")
+    fig.savefig(paths[1], bbox_inches="tight")
+    plt.close(fig)
+    return paths
+
+
+def timeseries(out_dir, name: str, title: str, scale: float = 1.0, ylabel: str | None = None,
+               scenarios: list[str] | None = None):
+    """Mean across replications with its 95% interval as a band, one line per scenario."""
+    scenarios = scenarios or load.scenarios(out_dir)
+    s = summarise(load.measure(out_dir, name))
+    fig, ax = plt.subplots(figsize=(8, 4.2))
+    unit = ""
+    for i, sc in enumerate(scenarios):
+        d = s[s["scenario"] == sc].sort_values("time")
+        if d.empty:
+            continue
+        unit = d["unit"].iloc[0]
+        dates = pd.to_datetime(d["date"])
+        colour = _COLOURS[i % len(_COLOURS)]
+        ax.plot(dates, d["mean"] * scale, color=colour, label=f"{sc} (mean, n={int(d['n'].max())})")
+        ax.fill_between(dates, d["ci_low"] * scale, d["ci_high"] * scale, color=colour, alpha=0.25,
+                        linewidth=0, label=f"{sc} 95% interval")
+    ax.set_ylabel(ylabel or f"{name} ({_UNITS.get(unit, unit)})")
+    ax.set_xlabel("date")
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=8)
+    ax.set_title(_label(title, scenarios), fontsize=10)
+    fig.autofmt_xdate()
+    return fig
+
+
+def waiting_list(out_dir, scenarios=None):
+    return timeseries(out_dir, "system_waiting_list", "Waiting list", ylabel="patients waiting",
+                      scenarios=scenarios)
+
+
+def within_18_weeks(out_dir, scenarios=None):
+    fig = timeseries(out_dir, "system_within_18_weeks", "Patients waiting under 18 weeks",
+                     scale=100, ylabel="waiting under 18 weeks (%)", scenarios=scenarios)
+    fig.axes[0].axhline(92, color="grey", linestyle=":", linewidth=1)
+    fig.axes[0].annotate("92% standard", (0.01, 92), xycoords=("axes fraction", "data"),
+                         fontsize=8, color="grey", va="bottom")
+    return fig
+
+
+def over_52_weeks(out_dir, scenarios=None):
+    return timeseries(out_dir, "system_over_52_weeks", "Patients waiting 52 weeks or more",
+                      ylabel="patients waiting 52+ weeks", scenarios=scenarios)
+
+
+def wait_distribution(out_dir, scenarios=None):
+    """The distribution of weeks waited at the end of the run (mean across replications)."""
+    scenarios = scenarios or load.scenarios(out_dir)
+    d = final(load.measure(out_dir, "wait_histogram"))
+    fig, ax = plt.subplots(figsize=(8, 4.2))
+    width = 0.8 / max(len(scenarios), 1)
+    for i, sc in enumerate(scenarios):
+        m = d[d["scenario"] == sc].groupby("wait_week", sort=False)["value"].mean()
+        weeks = np.arange(len(m))
+        ax.bar(weeks + i * width, m.values, width=width, color=_COLOURS[i % len(_COLOURS)], label=sc)
+    for w, label in ((18, "18 weeks"), (52, "52 weeks")):
+        ax.axvline(w, color="grey", linestyle=":", linewidth=1)
+        ax.annotate(label, (w + 0.5, 0.95), xycoords=("data", "axes fraction"), fontsize=8, color="grey")
+    ax.set_xlabel("weeks waited (the last bar: 104 or more)")
+    ax.set_ylabel("patients waiting (mean across replications)")
+    ax.legend(fontsize=8)
+    ax.set_title(_label("Distribution of waits at the end of the run", scenarios), fontsize=10)
+    ax.grid(alpha=0.3, axis="y")
+    return fig
+
+
+def by_trust(out_dir, scenario: str):
+    """Median wait and share under 18 weeks by trust at the end, with 95% intervals."""
+    med = summarise(final(load.measure(out_dir, "trust_wait_median_weeks", scenario)))
+    w18 = summarise(final(load.measure(out_dir, "trust_within_18_weeks", scenario)))
+    lst = summarise(final(load.measure(out_dir, "trust_waiting_list", scenario)))
+    keep = lst[lst["mean"] > 0]["organisation"]
+    med = med[med["organisation"].isin(keep)]
+    w18 = w18[w18["organisation"].isin(keep)]
+    fig, axes = plt.subplots(1, 2, figsize=(9, 0.5 * len(keep) + 2.2), sharey=True)
+    for ax, d, scale, xlabel in ((axes[0], med, 1, "median wait (weeks)"),
+                                 (axes[1], w18, 100, "waiting under 18 weeks (%)")):
+        y = np.arange(len(d))
+        ax.barh(y, d["mean"] * scale, xerr=[(d["mean"] - d["ci_low"]) * scale,
+                                             (d["ci_high"] - d["mean"]) * scale],
+                color=_COLOURS[0], capsize=3)
+        ax.set_yticks(y, d["organisation"])
+        ax.set_xlabel(xlabel)
+        ax.grid(alpha=0.3, axis="x")
+    fig.suptitle(_label("Performance by trust at the end of the run (95% intervals)", [scenario]),
+                 fontsize=10)
+    fig.tight_layout()
+    return fig
+
+
+def by_quintile(out_dir, scenario: str):
+    """Median wait and share under 18 weeks by deprivation quintile of the patients' homes."""
+    med = summarise(final(load.measure(out_dir, "quintile_wait_median_weeks", scenario)))
+    w18 = summarise(final(load.measure(out_dir, "quintile_within_18_weeks", scenario)))
+    fig, axes = plt.subplots(1, 2, figsize=(9, 3.6))
+    for ax, d, scale, ylabel in ((axes[0], med, 1, "median wait (weeks)"),
+                                 (axes[1], w18, 100, "waiting under 18 weeks (%)")):
+        x = np.arange(len(d))
+        ax.bar(x, d["mean"] * scale, yerr=[(d["mean"] - d["ci_low"]) * scale,
+                                           (d["ci_high"] - d["mean"]) * scale],
+               color=_COLOURS[1], capsize=3)
+        ax.set_xticks(x, [f"{q}" for q in d["quintile"]])
+        ax.set_xlabel("IMD quintile of home (Q1 most deprived)")
+        ax.set_ylabel(ylabel)
+        ax.grid(alpha=0.3, axis="y")
+    fig.suptitle(_label("Waits by deprivation at the end of the run (95% intervals)", [scenario]),
+                 fontsize=10)
+    fig.tight_layout()
+    return fig
+
+
+def transfers(out_dir, scenario: str):
+    """Moves between trusts over the whole run (mean across replications)."""
+    d = load.measure(out_dir, "transfer_flows", scenario)
+    fig, ax = plt.subplots(figsize=(5.5, 4.8))
+    if d.empty:
+        ax.text(0.5, 0.5, "no moves between trusts", ha="center", va="center")
+    else:
+        total = d.groupby(["replication", "organisation", "destination"], sort=False)["value"].sum()
+        m = total.groupby(["organisation", "destination"], sort=False).mean().unstack()
+        trusts = list(dict.fromkeys(d["organisation"]))
+        m = m.reindex(index=trusts, columns=trusts).fillna(0)
+        im = ax.imshow(m.values, cmap="Blues")
+        ax.set_xticks(range(len(trusts)), trusts, rotation=90)
+        ax.set_yticks(range(len(trusts)), trusts)
+        ax.set_xlabel("to trust")
+        ax.set_ylabel("from trust")
+        fig.colorbar(im, ax=ax, label="patients moved (whole run, mean)")
+    ax.set_title(_label("Patients moving between trusts", [scenario]), fontsize=10)
+    fig.tight_layout()
+    return fig
+
+
+def programmes(out_dir, scenario: str):
+    """When each collaborative programme ran (from /events/programmes of replication 0)."""
+    run = next(r for r in load.runs(out_dir) if r.scenario == scenario)
+    import h5py
+    with h5py.File(run.path, "r") as f:
+        days = int(f["parameters"].attrs["days"])
+        ev = f["events/programmes"]
+        rows = list(zip(ev["day"][()], ev["collaborative"].asstr()[()], ev["programme"][()],
+                        ev["specialty"].asstr()[()], ev["event"].asstr()[()]))
+    fig, ax = plt.subplots(figsize=(8, 0.5 * max(len(rows), 1) + 1.8))
+    bars = {}
+    for day, col, prog, spec, event in rows:
+        key = f"{col}: {spec} (#{prog})"
+        if event == "start":
+            bars[key] = [int(day), days]
+        elif key in bars:
+            bars[key][1] = int(day)
+    for i, (key, (a, b)) in enumerate(bars.items()):
+        ax.barh(i, b - a, left=a, color=_COLOURS[2])
+    ax.set_yticks(range(len(bars)), list(bars))
+    ax.set_xlim(0, days)
+    ax.set_xlabel("day of the run")
+    if not bars:
+        ax.text(0.5, 0.5, "no programmes", ha="center", va="center", transform=ax.transAxes)
+    ax.set_title(_label("Collaborative programmes", [scenario]), fontsize=10)
+    fig.tight_layout()
+    return fig

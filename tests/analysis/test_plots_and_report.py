@@ -1,0 +1,133 @@
+"""Plots and the HTML report, on real outputs; the report is rendered by a real headless
+Chromium (Debian's chromium)."""
+import base64
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+
+import h5py
+import matplotlib.image
+import numpy as np
+import pytest
+
+from conftest_icsim import run
+from icsim_analysis import load, plots, report
+
+
+def test_every_plot_is_written_as_png_and_svg_with_units_and_scenario(pair_out, tmp_path):
+    figs = {
+        "waiting_list": plots.waiting_list(pair_out),
+        "within_18": plots.within_18_weeks(pair_out),
+        "over_52": plots.over_52_weeks(pair_out),
+        "distribution": plots.wait_distribution(pair_out),
+        "trusts": plots.by_trust(pair_out, "orthopaedic_pool"),
+        "quintiles": plots.by_quintile(pair_out, "orthopaedic_pool"),
+        "transfers": plots.transfers(pair_out, "orthopaedic_pool"),
+        "programmes": plots.programmes(pair_out, "orthopaedic_pool"),
+    }
+    for name, fig in figs.items():
+        texts = [t.get_text() for t in fig.findobj(lambda o: hasattr(o, "get_text"))]
+        assert any("orthopaedic_pool" in t for t in texts), name
+        assert any(re.search(r"weeks|%|patients|day", t) for t in texts), name  # a unit
+        png, svg = plots.save(fig, tmp_path / name)
+        assert png.stat().st_size > 5000 and svg.read_text().startswith("<?xml")
+
+
+class _Parser(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.images, self.tables, self._table, self._row = [], {}, None, None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "img":
+            self.images.append(a.get("src", ""))
+        elif tag == "table":
+            self._table = a.get("id")
+            self.tables[self._table] = []
+        elif tag == "tr" and self._table:
+            self._row = []
+        elif tag in ("link", "script"):
+            raise AssertionError(f"the report must be self-contained: found <{tag}>")
+
+    def handle_endtag(self, tag):
+        if tag == "tr" and self._table and self._row is not None:
+            self.tables[self._table].append(self._row)
+            self._row = None
+        elif tag == "table":
+            self._table = None
+
+    def handle_data(self, data):
+        if self._row is not None and data.strip():
+            self._row.append(data.strip())
+
+
+@pytest.fixture(scope="module")
+def report_file(pair_out):
+    return report.write(pair_out, force=True)
+
+
+def test_report_embeds_every_image_and_has_the_expected_tables(report_file, pair_out):
+    p = _Parser()
+    p.feed(report_file.read_text())
+    assert len(p.images) >= 8
+    for src in p.images:
+        assert src.startswith("data:image/png;base64,")
+        assert base64.b64decode(src.split(",", 1)[1])[:8] == b"\x89PNG\r\n\x1a\n"
+    headline = p.tables["headline"]
+    assert [r[0] for r in headline[1:]] == ["orthopaedic_no_pool", "orthopaedic_pool"]
+    assert len(headline[0]) == 1 + len(report.HEADLINE)
+    assert [r[0] for r in p.tables["comparison"][1:]] == ["orthopaedic_pool - orthopaedic_no_pool"]
+    for sc in ("orthopaedic_no_pool", "orthopaedic_pool"):
+        assert [r[0] for r in p.tables[f"trusts-{sc}"][1:]] == ["TA", "TB", "TC", "TD"]
+    assert len(p.tables["provenance"]) == 3
+    # The headline numbers are the HDF5 values: the mean end-of-run list of the baseline.
+    lists = []
+    for r in load.runs(pair_out):
+        if r.scenario == "orthopaedic_no_pool":
+            with h5py.File(r.path) as f:
+                lists.append(f["observables/system_waiting_list/value"][-1])
+    assert headline[1][1].replace(",", "") == f"{np.mean(lists):.0f}"
+
+
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                  "--hide-scrollbars"]
+
+
+def _chromium():
+    path = shutil.which("chromium") or "/usr/bin/chromium"
+    assert shutil.which(path), "Debian's chromium is required (cmake/install-deps.sh installs it)"
+    return path
+
+
+def test_report_renders_in_a_headless_browser(report_file, tmp_path):
+    shot = tmp_path / "report.png"
+    subprocess.run([_chromium(), *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}",
+                    "--window-size=1100,1800", f"--screenshot={shot}", report_file.as_uri()],
+                   check=True, capture_output=True, timeout=120)
+    img = matplotlib.image.imread(shot)  # [height, width, channels] in [0, 1]
+    assert img.shape[0] == 1800 and img.shape[1] == 1100
+    grey = img[..., :3].mean(axis=2)
+    ink = (grey < 0.5).mean()        # dark pixels: text, lines
+    colour = (img[..., :3].std(axis=2) > 0.1).mean()  # coloured pixels: table headers, plots
+    assert ink > 0.005, f"almost nothing rendered ({ink:.4f} dark)"
+    assert colour > 0.002, f"no coloured content ({colour:.4f})"
+    # The DOM the browser built holds the tables and images.
+    dom = subprocess.run([_chromium(), *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile2'}",
+                          "--dump-dom", report_file.as_uri()],
+                         check=True, capture_output=True, text=True, timeout=120).stdout
+    assert 'id="headline"' in dom and dom.count("<img") >= 8 and "orthopaedic_pool" in dom
+
+
+def test_icsim_report_command(pair_out, tmp_path):
+    target = tmp_path / "board.html"
+    proc = run("report", pair_out, "--output", target, "--baseline", "orthopaedic_pool")
+    assert target.is_file() and "Report:" in proc.stdout
+    assert "Compared with orthopaedic_pool" in target.read_text()
+    again = run("report", pair_out, "--output", target, check=False)
+    assert again.returncode == 2 and "--force" in again.stderr
+    bad = run("report", pair_out, "--baseline", "nope", "--output", tmp_path / "x.html", check=False)
+    assert bad.returncode == 2 and "nope" in bad.stderr
+    assert run("report", tmp_path / "missing", check=False).returncode == 2
