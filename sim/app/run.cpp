@@ -63,7 +63,8 @@ std::string joined(const std::vector<std::string>& xs) {
 void write_axes(io::RunFile& f, const model::Config& c) {
   // Organisations: the trusts (rows 0..T-1, the organisation axis of trust observables), then
   // one ICB per ICS.
-  io::Table orgs{"/organisations", "Organisations: trusts (rows 0..trusts-1), then ICBs", {}};
+  io::Table orgs{"/organisations",
+                 "Organisations: trusts (rows 0..trusts-1), then ICBs, then place partners", {}};
   std::vector<std::string> id, name, type, place, kind, ics;
   std::vector<double> loc;
   for (std::size_t t = 0; t < c.trusts.size(); ++t) {
@@ -88,6 +89,22 @@ void write_axes(io::RunFile& f, const model::Config& c) {
     ics.push_back(i.id);
     loc.push_back(std::nan(""));
     loc.push_back(std::nan(""));
+  }
+  for (const auto& pp : c.partnerships) {
+    for (const auto& partner : pp.partners) {
+      id.push_back(pp.id + "." + partner);
+      name.push_back(partner + " (" + pp.name + ")");
+      type.push_back(partner);
+      place.push_back(c.places[static_cast<std::size_t>(pp.place)].id);
+      kind.push_back("partner");
+      std::string in;
+      for (const auto& i : c.ics) {
+        if (std::find(i.places.begin(), i.places.end(), pp.place) != i.places.end()) in = i.id;
+      }
+      ics.push_back(in);
+      loc.push_back(c.places[static_cast<std::size_t>(pp.place)].location.x_km);
+      loc.push_back(c.places[static_cast<std::size_t>(pp.place)].location.y_km);
+    }
   }
   const std::size_t n_orgs = id.size();
   orgs.columns = {{"id", id, {}, ""},     {"name", name, {}, ""},   {"kind", kind, {}, ""},
@@ -179,16 +196,34 @@ void write_axes(io::RunFile& f, const model::Config& c) {
                   {"membership", membership, {c.collaboratives.size(), c.trusts.size()}, "1"}};
   f.table(cols);
 
+  io::Table progs{"/programmes", "Programmes of collaboratives (the programme axis)", {}};
+  std::vector<std::string> pid_, pcol, ptype, pspec, pgoverned;
+  for (const auto& col : c.collaboratives) {
+    for (std::size_t k = 0; k < col.programmes.size(); ++k) {
+      const auto& pr = col.programmes[k];
+      pid_.push_back(col.id + "#" + std::to_string(k));
+      pcol.push_back(col.id);
+      ptype.push_back(model::kProgrammeTypeNames[static_cast<std::size_t>(pr.type)]);
+      pspec.push_back(pr.specialty >= 0 ? c.specialties[static_cast<std::size_t>(pr.specialty)].id : "all");
+      pgoverned.push_back(pr.governed ? "governed" : "scheduled");
+    }
+  }
+  progs.columns = {{"id", pid_, {}, ""},         {"collaborative", pcol, {}, ""},
+                   {"type", ptype, {}, ""},      {"specialty", pspec, {}, ""},
+                   {"decided_by", pgoverned, {}, ""}};
+  f.table(progs);
+
   io::Table pps{"/place_partnerships", "Place-based partnerships", {}};
-  std::vector<std::string> ppid, ppname, ppplace, ppmembers;
+  std::vector<std::string> ppid, ppname, ppplace, ppmembers, pppartners;
   for (const auto& pp : c.partnerships) {
     ppid.push_back(pp.id);
     ppname.push_back(pp.name);
     ppplace.push_back(c.places[static_cast<std::size_t>(pp.place)].id);
     ppmembers.push_back(joined(ids_of(c, pp.members)));
+    pppartners.push_back(joined(pp.partners));
   }
   pps.columns = {{"id", ppid, {}, ""}, {"name", ppname, {}, ""}, {"place", ppplace, {}, ""},
-                 {"members", ppmembers, {}, ""}};
+                 {"members", ppmembers, {}, ""}, {"partners", pppartners, {}, ""}};
   f.table(pps);
 }
 
@@ -209,6 +244,17 @@ std::pair<std::vector<std::string>, std::vector<hsize_t>> axes_of(model::Axes a,
       return {{"collaborative", "specialty"}, {static_cast<hsize_t>(c.collaboratives.size()), S}};
     case model::Axes::trust_trust: return {{"organisation", "organisation"}, {T, T}};
     case model::Axes::wait_week: return {{"wait_week"}, {model::kWaitHistogramBins}};
+    case model::Axes::organisation_all:
+      return {{"organisation"}, {static_cast<hsize_t>(c.organisation_ids().size())}};
+    case model::Axes::collaborative:
+      return {{"collaborative"}, {static_cast<hsize_t>(c.collaboratives.size())}};
+    case model::Axes::programme: {
+      hsize_t n = 0;
+      for (const auto& col : c.collaboratives) n += col.programmes.size();
+      return {{"programme"}, {n}};
+    }
+    case model::Axes::partnership:
+      return {{"place_partnership"}, {static_cast<hsize_t>(c.partnerships.size())}};
   }
   return {{}, {}};
 }
@@ -246,29 +292,141 @@ struct Writer {
   }
 };
 
-void write_programme_events(io::RunFile& f, const model::Config& c,
-                            const std::vector<model::ProgrammeEvent>& events) {
-  std::vector<std::int64_t> day;
-  std::vector<std::string> collaborative, type, specialty, action;
-  std::vector<std::int64_t> programme;
-  for (const auto& e : events) {
-    const auto& col = c.collaboratives[static_cast<std::size_t>(e.collaborative)];
-    day.push_back(e.day);
-    collaborative.push_back(col.id);
-    programme.push_back(e.programme);
-    type.push_back(model::kProgrammeTypeNames[static_cast<std::size_t>(
-        col.programmes[static_cast<std::size_t>(e.programme)].type)]);
-    specialty.push_back(c.specialties[static_cast<std::size_t>(e.specialty)].id);
-    action.push_back(e.start ? "start" : "stop");
+/// Every event of the run, accumulated from the model and written as /events tables at the end.
+struct EventLog {
+  model::Events all;
+
+  void take(model::Model& m) {
+    const auto& e = m.events();
+    auto append = [](auto& to, const auto& from) { to.insert(to.end(), from.begin(), from.end()); };
+    append(all.programmes, e.programmes);
+    append(all.meetings, e.meetings);
+    append(all.votes, e.votes);
+    append(all.decisions, e.decisions);
+    append(all.capital, e.capital);
+    append(all.turnover, e.turnover);
+    append(all.membership, e.membership);
+    append(all.delegated, e.delegated);
+    m.clear_events();
   }
-  f.table({"/events/programmes", "Programmes starting and stopping, in order",
-           {{"day", day, {}, "day"},
-            {"collaborative", collaborative, {}, ""},
-            {"programme", programme, {}, ""},
-            {"type", type, {}, ""},
-            {"specialty", specialty, {}, ""},
-            {"event", action, {}, ""}}});
-}
+
+  void write(io::RunFile& f, const model::Config& c) const {
+    const auto orgs = c.organisation_ids();
+    auto trust = [&](std::int32_t t) { return c.trusts[static_cast<std::size_t>(t)].id; };
+    auto col = [&](std::int32_t k) { return c.collaboratives[static_cast<std::size_t>(k)].id; };
+    auto spec = [&](std::int32_t s) { return s >= 0 ? c.specialties[static_cast<std::size_t>(s)].id : std::string("all"); };
+    auto item = [](std::int32_t i) { return std::string(model::kItemNames[static_cast<std::size_t>(i)]); };
+    std::vector<std::int64_t> day, prog, n1, n2;
+    std::vector<std::string> s1, s2, s3, s4;
+    std::vector<double> x;
+    auto reset = [&] {
+      day.clear(); prog.clear(); n1.clear(); n2.clear(); s1.clear(); s2.clear(); s3.clear(); s4.clear(); x.clear();
+    };
+    for (const auto& e : all.programmes) {
+      day.push_back(e.day); s1.push_back(col(e.collaborative)); prog.push_back(e.programme);
+      s2.push_back(model::kProgrammeTypeNames[static_cast<std::size_t>(
+          c.collaboratives[static_cast<std::size_t>(e.collaborative)].programmes[static_cast<std::size_t>(e.programme)].type)]);
+      s3.push_back(spec(e.specialty)); s4.push_back(model::kProgrammeActionNames[static_cast<std::size_t>(e.action)]);
+      x.push_back(e.scale);
+    }
+    f.table({"/events/programmes", "Programmes starting, growing and stopping, in order",
+             {{"day", day, {}, "day"}, {"collaborative", s1, {}, ""}, {"programme", prog, {}, ""},
+              {"type", s2, {}, ""}, {"specialty", s3, {}, ""}, {"event", s4, {}, ""},
+              {"scale", x, {}, "1"}}});
+    reset();
+    for (const auto& e : all.meetings) {
+      day.push_back(e.day); s1.push_back(col(e.collaborative)); n1.push_back(e.items); x.push_back(e.cohesion);
+    }
+    f.table({"/events/meetings", "Monthly meetings of collaboratives",
+             {{"day", day, {}, "day"}, {"collaborative", s1, {}, ""}, {"items", n1, {}, ""},
+              {"cohesion", x, {}, "1"}}});
+    reset();
+    for (const auto& e : all.votes) {
+      day.push_back(e.day); s1.push_back(col(e.collaborative)); prog.push_back(e.programme);
+      s2.push_back(item(e.item)); s3.push_back(trust(e.member)); n1.push_back(e.yes ? 1 : 0); x.push_back(e.utility);
+    }
+    f.table({"/events/votes", "Each member's vote on each agenda item",
+             {{"day", day, {}, "day"}, {"collaborative", s1, {}, ""}, {"programme", prog, {}, ""},
+              {"item", s2, {}, ""}, {"member", s3, {}, ""}, {"yes", n1, {}, ""},
+              {"utility", x, {}, "1"}}});
+    reset();
+    for (const auto& e : all.decisions) {
+      day.push_back(e.day); s1.push_back(col(e.collaborative)); prog.push_back(e.programme);
+      s2.push_back(item(e.item)); n1.push_back(e.yes); n2.push_back(e.no);
+      s3.push_back(e.passed ? "passed" : "rejected");
+      s4.push_back(model::kDecisionRuleNames[static_cast<std::size_t>(
+          c.collaboratives[static_cast<std::size_t>(e.collaborative)].decision_rule)]);
+    }
+    f.table({"/events/decisions", "Decisions on agenda items",
+             {{"day", day, {}, "day"}, {"collaborative", s1, {}, ""}, {"programme", prog, {}, ""},
+              {"item", s2, {}, ""}, {"yes", n1, {}, ""}, {"no", n2, {}, ""},
+              {"outcome", s3, {}, ""}, {"rule", s4, {}, ""}}});
+    reset();
+    for (const auto& e : all.capital) {
+      day.push_back(e.day); s1.push_back(c.ics[static_cast<std::size_t>(e.ics)].id); s2.push_back(trust(e.trust));
+      n1.push_back(e.rank); n2.push_back(e.awarded ? 1 : 0); s3.push_back(e.specialty >= 0 ? spec(e.specialty) : "");
+      x.push_back(e.score);
+      s4.push_back(c.ics[static_cast<std::size_t>(e.ics)].honest_broker ? "brokered" : "unbrokered");
+    }
+    f.table({"/events/capital", "Yearly capital allocations: every bid, ranked",
+             {{"day", day, {}, "day"}, {"ics", s1, {}, ""}, {"trust", s2, {}, ""}, {"rank", n1, {}, ""},
+              {"awarded", n2, {}, ""}, {"specialty", s3, {}, ""}, {"score", x, {}, ""},
+              {"process", s4, {}, ""}}});
+    reset();
+    for (const auto& e : all.turnover) {
+      day.push_back(e.day); s1.push_back(orgs[static_cast<std::size_t>(e.organisation)]);
+    }
+    f.table({"/events/turnover", "Changes of leadership",
+             {{"day", day, {}, "day"}, {"organisation", s1, {}, ""}}});
+    reset();
+    for (const auto& e : all.membership) {
+      day.push_back(e.day); s1.push_back(col(e.collaborative)); s2.push_back(trust(e.trust));
+      s3.push_back(e.joined ? "joined" : "left");
+    }
+    f.table({"/events/membership", "Members joining and leaving collaboratives",
+             {{"day", day, {}, "day"}, {"collaborative", s1, {}, ""}, {"trust", s2, {}, ""},
+              {"event", s3, {}, ""}}});
+    reset();
+    for (const auto& e : all.delegated) {
+      day.push_back(e.day); s1.push_back(col(e.collaborative)); s2.push_back(trust(e.trust));
+      s3.push_back(spec(e.specialty)); x.push_back(e.slots_per_day);
+    }
+    f.table({"/events/delegated", "Extra activity bought with delegated budgets, monthly",
+             {{"day", day, {}, "day"}, {"collaborative", s1, {}, ""}, {"trust", s2, {}, ""},
+              {"specialty", s3, {}, ""}, {"slots_per_working_day", x, {}, "treatments per working day"}}});
+  }
+};
+
+/// The organisation x organisation trust matrix, monthly, under /relationships/trust.
+struct RelationshipWriter {
+  std::size_t series = 0;
+  std::size_t n = 0;
+
+  RelationshipWriter(io::RunFile& f, std::size_t organisations) : n(organisations) {
+    io::SeriesSpec spec;
+    spec.group = "/relationships";
+    spec.name = "trust";
+    spec.unit = "1";
+    spec.kind = "stock";
+    spec.description = "Trust of the row organisation in the column organisation, (r + 1) / "
+                       "(r + s + 2), at the end of each calendar month; NaN for pairs that do not "
+                       "interact";
+    spec.axes = {"organisation", "organisation"};
+    spec.shape = {static_cast<hsize_t>(n), static_cast<hsize_t>(n)};
+    series = f.add_series(spec);
+  }
+
+  void write(io::RunFile& f, const model::Model& m, std::int64_t step) const {
+    const auto& rel = m.relationships();
+    std::vector<double> row(n * n, std::nan(""));
+    for (std::size_t i = 0; i < n; ++i) {
+      for (std::size_t j = 0; j < n; ++j) {
+        if (i != j && rel.interacts(i, j)) row[i * n + j] = rel.trust(i, j);
+      }
+    }
+    f.append(series, step, static_cast<double>(step), std::span<const double>(row));
+  }
+};
 
 Headline headline_of(const model::Sample& s) {
   using model::Obs;
@@ -314,14 +472,14 @@ ReplicationResult run_replication(const scenario::Scenario& sc, int replication,
     write_axes(f, sc.config);
     const Writer w(f, sc);
     w.write(f, m.sample());
-    std::vector<model::ProgrammeEvent> events = m.programme_events();
-    m.clear_events();
+    const RelationshipWriter rw(f, m.organisations());
+    rw.write(f, m, 0);
+    EventLog events;
+    events.take(m);
     while (!m.finished()) {
       m.step();
-      if (!m.programme_events().empty()) {
-        events.insert(events.end(), m.programme_events().begin(), m.programme_events().end());
-        m.clear_events();
-      }
+      events.take(m);
+      if (m.month_ended()) rw.write(f, m, m.days_done());
       if (m.has_new_sample()) {
         w.write(f, m.sample());
         treated += m.sample().counts[static_cast<std::size_t>(model::Obs::system_treated)][0];
@@ -334,7 +492,7 @@ ReplicationResult run_replication(const scenario::Scenario& sc, int replication,
         }
       }
     }
-    write_programme_events(f, sc.config, events);
+    events.write(f, sc.config);
     f.commit();
     r.headline = headline_of(m.sample());
     r.headline.treated = static_cast<double>(treated);

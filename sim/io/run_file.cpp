@@ -75,7 +75,9 @@ void RunFile::table(const Table& t) {
 }
 
 std::size_t RunFile::add_series(const SeriesSpec& spec) {
-  h5::Handle g = h5::create_group(observables_.id(), spec.name);
+  h5::Handle g = spec.group == "/observables"
+                     ? h5::create_group(observables_.id(), spec.name)
+                     : h5::create_group(ensure_group(file_.id(), spec.group).id(), spec.name);
   h5::set_attr(g.id(), "kind", spec.kind);
   h5::set_attr(g.id(), "description", spec.description);
   std::string axes = "time";

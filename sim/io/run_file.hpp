@@ -42,6 +42,7 @@ struct SeriesSpec {
   std::vector<std::string> axes;   ///< names of the non-time dimensions, e.g. {"organisation"}
   std::vector<hsize_t> shape;      ///< sizes of the non-time dimensions
   bool integer = false;
+  std::string group = "/observables";  ///< the series is the group <group>/<name>
 };
 
 class RunFile {

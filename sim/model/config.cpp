@@ -22,6 +22,16 @@ void check_shares(const std::array<double, N>& a, const std::string& what) {
 }
 }  // namespace
 
+std::vector<std::string> Config::organisation_ids() const {
+  std::vector<std::string> ids;
+  for (const auto& t : trusts) ids.push_back(t.id);
+  for (const auto& i : ics) ids.push_back(i.id + "_icb");
+  for (const auto& pp : partnerships) {
+    for (const auto& p : pp.partners) ids.push_back(pp.id + "." + p);
+  }
+  return ids;
+}
+
 std::vector<int> Config::collaborative_members_offering(std::size_t c, int s) const {
   std::vector<int> out;
   for (int m : collaboratives[c].members) {
@@ -123,22 +133,33 @@ void check(const Config& c) {
     if ((col.governance == Governance::lead_provider || col.decision_rule == DecisionRule::lead_decides) &&
         col.lead < 0)
       fail("collaborative " + col.id + " needs a lead");
+    if (!(col.supermajority > 0.5 && col.supermajority <= 1.0))
+      fail("collaborative " + col.id + ": supermajority must be in (0.5, 1]");
+    for (int m : col.candidates) {
+      if (m < 0 || static_cast<std::size_t>(m) >= c.trusts.size()) fail("collaborative " + col.id + " has an invalid candidate");
+    }
     for (const auto& pr : col.programmes) {
-      if (pr.specialty < 0 || static_cast<std::size_t>(pr.specialty) >= S) fail("collaborative " + col.id + ": invalid programme specialty");
+      if (pr.specialty < -1 || pr.specialty >= static_cast<int>(S) ||
+          (pr.specialty < 0 && pr.type == ProgrammeType::shared_waiting_list))
+        fail("collaborative " + col.id + ": invalid programme specialty");
+      if (pr.type != ProgrammeType::shared_waiting_list) continue;
       if (!(pr.pledge_share >= 0.0 && pr.pledge_share <= 1.0)) fail("collaborative " + col.id + ": pledge share must be in [0, 1]");
       if (pr.stop_day >= 0 && pr.stop_day <= pr.start_day) fail("collaborative " + col.id + ": a programme stops before it starts");
+      if (pr.start_day < 0 && !pr.governed) fail("collaborative " + col.id + ": a scheduled programme needs a start day");
       bool offered = false;
       for (int m : col.members) {
         const auto l = static_cast<std::size_t>(m) * S + static_cast<std::size_t>(pr.specialty);
         if (c.trusts[static_cast<std::size_t>(m)].capacity[static_cast<std::size_t>(pr.specialty)] <= 0.0) continue;
         offered = true;
+        // A governed programme may start at any meeting from its proposal on.
+        const int start = pr.governed ? std::min(pr.proposed_day, std::max(pr.start_day, 0)) : pr.start_day;
         const int stop = pr.stop_day < 0 ? std::numeric_limits<int>::max() : pr.stop_day;
         for (const auto& [a, b] : pooled[l]) {
-          if (pr.start_day < b && a < stop)
+          if (start < b && a < stop)
             fail("trust " + c.trusts[static_cast<std::size_t>(m)].id + " is in two shared waiting lists for " +
                  c.specialties[static_cast<std::size_t>(pr.specialty)].id + " at the same time");
         }
-        pooled[l].emplace_back(pr.start_day, stop);
+        pooled[l].emplace_back(start, stop);
       }
       if (!offered)
         fail("collaborative " + col.id + ": no member offers " + c.specialties[static_cast<std::size_t>(pr.specialty)].id);
@@ -150,6 +171,38 @@ void check(const Config& c) {
     for (int m : pp.members) {
       if (m < 0 || static_cast<std::size_t>(m) >= c.trusts.size()) fail("partnership " + pp.id + " has an invalid member");
     }
+  }
+  const std::size_t orgs = c.organisation_ids().size();
+  for (const auto& t : c.trusts) {
+    if (!(t.leadership_hours >= 0.0)) fail("trust " + t.id + ": leadership hours must be >= 0");
+    if (!(t.competitiveness >= 0.0 && t.competitiveness <= 1.0) || !(t.openness >= 0.0 && t.openness <= 1.0))
+      fail("trust " + t.id + ": competitiveness and openness must be in [0, 1]");
+  }
+  for (const auto& i : c.ics) {
+    if (i.capital_awards < 0 || !(i.capital_capacity_gain >= 0.0))
+      fail("ICS " + i.id + ": invalid capital allocation parameters");
+  }
+  for (const auto& pp : c.partnerships) {
+    for (const auto& pr : pp.programmes) {
+      if (pr.specialty < -1 || pr.specialty >= static_cast<int>(S) || pr.lag_days < 0 || pr.ramp_days < 0 ||
+          !(pr.effect >= 0.0 && pr.effect <= 1.0))
+        fail("partnership " + pp.id + ": invalid prevention programme");
+    }
+  }
+  const auto& rel = c.relationships;
+  if (!(rel.forgetting > 0.0 && rel.forgetting <= 1.0)) fail("forgetting must be in (0, 1]");
+  if (!(rel.time_scale_hours > 0.0)) fail("time_scale_hours must be > 0");
+  if (!(rel.broker_softening >= 0.0 && rel.broker_softening <= 1.0) ||
+      !(rel.turnover_retention >= 0.0 && rel.turnover_retention <= 1.0) || !(rel.pledge_trust_full > 0.0))
+    fail("invalid relationships parameters");
+  for (const auto& p : rel.priors) {
+    if (p.from < 0 || p.to < 0 || static_cast<std::size_t>(p.from) >= orgs ||
+        static_cast<std::size_t>(p.to) >= orgs || !(p.positive >= 0.0) || !(p.negative >= 0.0))
+      fail("invalid relationship prior");
+  }
+  for (const auto& e : rel.turnover) {
+    if (e.organisation < 0 || static_cast<std::size_t>(e.organisation) >= orgs || e.day < 0)
+      fail("invalid turnover event");
   }
   const auto& pl = c.pooling;
   if (!(pl.acceptance_distance_km > 0.0)) fail("pooling acceptance distance must be > 0");

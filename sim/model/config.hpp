@@ -64,6 +64,9 @@ struct TrustConfig {
   Location location;
   std::vector<double> capacity;      ///< per specialty: treatments per working day
   std::vector<InitialList> initial;  ///< per specialty
+  double leadership_hours = 40.0;    ///< leaders' hours per month available for collaboration
+  double competitiveness = 0.3;      ///< 0..1: weight on its own interest against the system's
+  double openness = 0.5;             ///< 0..1: open-book transparency (behaviour observable)
 };
 
 enum class Commissioning : std::uint8_t { collaborative, transactional };
@@ -76,6 +79,10 @@ struct IcsConfig {
   std::vector<int> places;  ///< indices into Config::places
   std::vector<int> trusts;  ///< indices into Config::trusts (explicit or via their place)
   Commissioning commissioning = Commissioning::collaborative;
+  bool honest_broker = false;      ///< the ICB brokers contested decisions (capital, votes)
+  bool needs_based_capital = true; ///< capital to the longest waits; else a competitive contest
+  int capital_awards = 0;          ///< capital awards a year (0: no capital contest)
+  double capital_capacity_gain = 0.05;  ///< relative capacity gain of an award
 };
 
 enum class CollaborativeKind : std::uint8_t { horizontal, vertical, hybrid };
@@ -87,15 +94,29 @@ inline constexpr std::array<const char*, 3> kGovernanceNames = {
 enum class DecisionRule : std::uint8_t { unanimous, majority, supermajority, weighted, lead_decides };
 inline constexpr std::array<const char*, 5> kDecisionRuleNames = {
     "unanimous", "majority", "supermajority", "weighted", "lead_decides"};
-enum class ProgrammeType : std::uint8_t { shared_waiting_list };
-inline constexpr std::array<const char*, 1> kProgrammeTypeNames = {"shared_waiting_list"};
+enum class ProgrammeType : std::uint8_t {
+  shared_waiting_list,
+  mutual_aid_pact,
+  shared_diagnostics,
+  workforce_pool,
+  joint_procurement
+};
+inline constexpr std::array<const char*, 5> kProgrammeTypeNames = {
+    "shared_waiting_list", "mutual_aid_pact", "shared_diagnostics", "workforce_pool",
+    "joint_procurement"};
 
 struct ProgrammeConfig {
   ProgrammeType type = ProgrammeType::shared_waiting_list;
-  int specialty = 0;       ///< index into Config::specialties
-  int start_day = 0;       ///< first day the programme runs
+  int specialty = 0;       ///< index into Config::specialties; -1: all (not for shared lists)
+  int start_day = 0;       ///< first day it runs; governed: -1 = the start is voted on too
   int stop_day = -1;       ///< first day it no longer runs (-1: never stops)
   double pledge_share = 1.0;  ///< share of each member's capacity offered to the pool
+  bool governed = false;   ///< started, scaled and stopped by the collaborative's votes
+  int proposed_day = 0;    ///< first meeting with it on the agenda (governed)
+  double initial_scale = 1.0;  ///< scale when it starts (start small < 1; big bang = 1)
+  double scale_step = 0.25;    ///< scale added by an approved scale-up
+  double capacity_gain = 0.03;  ///< shared_diagnostics, workforce_pool: relative capacity gain
+  double saving_per_month = 20000.0;  ///< joint_procurement: GBP per member per month at scale 1
 };
 
 struct CollaborativeConfig {
@@ -108,6 +129,21 @@ struct CollaborativeConfig {
   std::vector<int> members;  ///< trust indices
   int lead = -1;             ///< lead provider (trust index) or -1
   std::vector<ProgrammeConfig> programmes;
+  double supermajority = 2.0 / 3.0;  ///< share of votes the supermajority rule needs, (0.5, 1]
+  double exit_trust = 0.0;   ///< a member leaves after exit_months below this mean trust
+  int exit_months = 3;
+  std::vector<int> candidates;  ///< trusts that join when their trust in the members reaches
+  double entry_trust = 1.0;     ///< ... this (1: never)
+  double delegated_budget = 0.0;  ///< GBP a year to buy extra activity where waits are longest
+};
+
+struct PreventionConfig {
+  int specialty = -1;       ///< -1: all specialties
+  int start_day = 0;
+  int lag_days = 365;       ///< before any effect
+  int ramp_days = 180;      ///< from no effect to full effect
+  double effect = 0.05;     ///< maximum relative reduction in referrals, at full cohesion
+  std::array<bool, kQuintiles> quintiles{true, true, true, true, true};  ///< targeted quintiles
 };
 
 /// A place-based partnership: the organisations serving one place.
@@ -116,6 +152,62 @@ struct PartnershipConfig {
   std::string name;
   int place = 0;
   std::vector<int> members;  ///< trust indices
+  std::vector<std::string> partners;  ///< aggregate partners (primary care, local authority...)
+  std::vector<PreventionConfig> programmes;
+};
+
+/// Initial evidence of one organisation about another (history: competition, partnership).
+struct RelationshipPrior {
+  int from = 0, to = 0;  ///< organisation indices (see Config::organisation_ids)
+  double positive = 0.0, negative = 0.0;
+};
+
+struct TurnoverEvent {
+  int day = 0;
+  int organisation = 0;
+};
+
+/// Evidence weights and rates of the relationships mechanism (docs/model.md).
+struct RelationshipsConfig {
+  double forgetting = 0.95;          ///< lambda per month
+  double openness_gain = 1.0;        ///< evidence about j counts (1 + gain * openness_j) times
+  double time_weight = 0.25;         ///< per month, at saturation, of leaders' time together
+  double time_scale_hours = 2.0;     ///< hours a month with a partner for 63% of time_weight
+  double benefit_weight = 0.5;       ///< per month of a programme at scale 1 that succeeds
+  double fair_weight = 0.1;          ///< per month of exchange within tolerance
+  double unfair_weight = 1.5;        ///< per tolerance of burden beyond it (capped at unfair_cap)
+  double unfair_cap = 5.0;           ///< most negative exchange evidence in a month
+  double fairness_tolerance = 0.05;  ///< burden (share of monthly capacity) seen as fair at T=0
+  double tolerance_trust_gain = 0.15;  ///< tolerance = fairness_tolerance + gain * trust
+  double help_weight = 0.5;          ///< per 5% of own capacity received as help
+  double overruled_weight = 1.0;     ///< per vote lost
+  double broker_softening = 0.7;     ///< share of overruled / capital-loss evidence an honest broker removes
+  double capital_loss_weight = 2.0;  ///< losing bidder about each winner
+  double capital_process_weight = 0.5;  ///< bidders about a brokering ICB
+  double turnover_retention = 0.3;   ///< evidence kept at leadership turnover
+  double turnover_hazard_per_year = 0.0;  ///< random turnover of any organisation
+  double pledge_trust_full = 0.5;    ///< mean trust at which a member pledges in full
+  std::vector<RelationshipPrior> priors;
+  std::vector<TurnoverEvent> turnover;
+};
+
+/// Monthly meetings: leadership hours and the voting utility.
+struct GovernanceConfig {
+  std::array<double, 3> hours_by_form{8.0, 16.0, 6.0};  ///< per member per month, by Governance
+  double hours_lead = 20.0;          ///< the lead provider's hours (lead_provider governance)
+  double hours_per_programme = 4.0;  ///< per member per month at scale 1
+  double hours_partnership = 6.0;    ///< per member of a place partnership per month
+  double beta_benefit = 2.0;
+  double beta_trust = 4.0;
+  double beta_cost = 1.0;
+  double beta_time = 1.0;
+  double beta_competitiveness = 1.5;
+  double vote_noise = 1.0;           ///< scale of the logistic noise in a vote
+  double scale_up_cohesion = 0.6;    ///< cohesion needed to put a scale-up to the vote
+  double stall_cohesion = 0.45;      ///< below this a programme does not grow
+  double stop_cohesion = 0.35;       ///< below this a stop is put to the vote
+  int min_months_before_stop = 3;    ///< a programme is judged on its record, not only history
+  int restart_delay_months = 12;     ///< a stopped programme returns to the agenda after this
 };
 
 /// Frictions of shared waiting lists (docs/model.md, shared waiting lists).
@@ -158,10 +250,17 @@ struct Config {
   std::vector<PartnershipConfig> partnerships;
   PoolingConfig pooling;
   PidmasConfig pidmas;
+  RelationshipsConfig relationships;
+  GovernanceConfig governance;
 
   /// Compute waits by deprivation quintile and by place at each sample (a scan of the waiting
   /// patients; switched off when no such observable is written).
   bool equity_outputs = true;
+
+  /// Organisation ids: trusts, then one ICB per ICS ("<ics>_icb"), then place partners
+  /// ("<partnership>.<partner>"). Relationships and leadership are indexed this way.
+  [[nodiscard]] std::vector<std::string> organisation_ids() const;
+  [[nodiscard]] std::size_t icb_index(std::size_t i) const { return trusts.size() + i; }
 
   /// Members of collaborative c with capacity for specialty s, in member order.
   [[nodiscard]] std::vector<int> collaborative_members_offering(std::size_t c, int s) const;

@@ -6,6 +6,7 @@
 #include <boost/random/exponential_distribution.hpp>
 #include <boost/random/geometric_distribution.hpp>
 #include <boost/random/poisson_distribution.hpp>
+#include <boost/random/uniform_01.hpp>
 #include <cmath>
 #include <numbers>
 #include <stdexcept>
@@ -65,11 +66,24 @@ Model::Model(const Config& config, std::uint64_t replication)
     }
   }
   build_routes();
+  build_organisations();
+  members_.resize(config_.collaboratives.size());
+  low_trust_months_.resize(config_.collaboratives.size());
+  for (std::size_t c = 0; c < config_.collaboratives.size(); ++c) {
+    members_[c] = config_.collaboratives[c].members;
+    low_trust_months_[c].assign(T, 0);
+  }
   build_pools();
 
   lists_.resize(T * S);
   arrivals_.resize(P * S);
+  prevented_src_.assign(P * S, 0);
   list_pool_.assign(T * S, -1);
+  capacity_.resize(T * S);
+  for (std::size_t l = 0; l < T * S; ++l) capacity_[l] = config_.trusts[l / S].capacity[l % S];
+  capacity_gain_.assign(T * S, 0.0);
+  extra_per_day_.assign(T * S, 0.0);
+  prevent_.assign(P * S * kQuintiles, 0.0);
   published_median_.assign(T * S, std::nan(""));
   moves_.assign(T * T, 0);
   trust_hist_.assign(T * kWaitBins, 0);
@@ -92,6 +106,10 @@ Model::Model(const Config& config, std::uint64_t replication)
       case Axes::collaborative_specialty: n = config_.collaboratives.size() * S; break;
       case Axes::trust_trust: n = T * T; break;
       case Axes::wait_week: n = kWaitHistogramBins; break;
+      case Axes::organisation_all: n = orgs_; break;
+      case Axes::collaborative: n = config_.collaboratives.size(); break;
+      case Axes::programme: n = programmes_.size(); break;
+      case Axes::partnership: n = config_.partnerships.size(); break;
     }
     if (info.integer) {
       sample_.counts[i].assign(n, 0);
@@ -103,7 +121,10 @@ Model::Model(const Config& config, std::uint64_t replication)
   build_initial_lists();
   // The initial state is the end of day -1 (time 0).
   maintenance(-1);
-  update_pools(0);
+  publish_medians(0);
+  update_programmes(0);
+  allocate_leadership();
+  apply_programmes();
   take_sample(-1);
 }
 
@@ -131,21 +152,18 @@ void Model::build_routes() {
 }
 
 void Model::build_pools() {
-  const std::size_t S = specialties();
   for (std::size_t c = 0; c < config_.collaboratives.size(); ++c) {
     const auto& col = config_.collaboratives[c];
     for (std::size_t k = 0; k < col.programmes.size(); ++k) {
-      const auto& pr = col.programmes[k];
-      if (pr.type != ProgrammeType::shared_waiting_list) continue;
+      Programme pr;
+      pr.collaborative = c;
+      pr.index = k;
+      programmes_.push_back(pr);
+      if (col.programmes[k].type != ProgrammeType::shared_waiting_list) continue;
       Pool pool;
+      pool.programme = programmes_.size() - 1;
       pool.collaborative = c;
-      pool.programme = k;
-      pool.specialty = pr.specialty;
-      pool.trusts = config_.collaborative_members_offering(c, pr.specialty);
-      for (int t : pool.trusts) {
-        pool.lists.push_back(static_cast<std::size_t>(t) * S + static_cast<std::size_t>(pr.specialty));
-      }
-      pool.moves.assign(pool.trusts.size() * pool.trusts.size(), 0);
+      pool.specialty = col.programmes[k].specialty;
       pools_.push_back(std::move(pool));
     }
   }
@@ -214,11 +232,14 @@ void Model::step() {
   timer_.start();
   phase_referrals(d);
   timer_.stamp(static_cast<std::size_t>(Phase::referrals));
-  update_pools(d);
+  update_programmes(d);
   phase_lists(d);
   timer_.stamp(static_cast<std::size_t>(Phase::lists));
   phase_pidmas(d);
   timer_.stamp(static_cast<std::size_t>(Phase::pidmas));
+  month_ended_ = calendar_.is_first_of_month(d + 1);
+  if (month_ended_) month_end(d);
+  timer_.stamp(static_cast<std::size_t>(Phase::governance));
   if (d == window_end_) maintenance(d);
   timer_.stamp(static_cast<std::size_t>(Phase::maintenance));
   if (is_sample_day(d)) take_sample(d);
@@ -251,12 +272,23 @@ void Model::phase_referrals(core::Step d) {
     boost::random::poisson_distribution<std::int64_t, double> poisson(mean);
     const std::int64_t n = poisson(count_rng);
     buf.reserve(static_cast<std::size_t>(n));
+    const double* avoid = &prevent_[src * kQuintiles];
     for (std::int64_t k = 0; k < n; ++k) {
       core::Rng rng = streams_.rng(static_cast<core::Purpose>(Draw::referral_patient),
                                    source_entity_[src], d, static_cast<std::uint64_t>(k));
       const auto priority = static_cast<int>(priority_dist_[s](rng));
       const auto quintile = static_cast<int>(quintile_dist_[p](rng));
       const std::int32_t rday = removal_day(s, d, rng);
+      // Prevention at place avoids some referrals: a separate stream, so the referrals that
+      // still happen are the same patients as without prevention (common random numbers).
+      if (avoid[quintile] > 0.0) {
+        core::Rng prng = streams_.rng(static_cast<core::Purpose>(Draw::prevention),
+                                      source_entity_[src], d, static_cast<std::uint64_t>(k));
+        if (boost::random::uniform_01<double>()(prng) < avoid[quintile]) {
+          ++prevented_src_[src];
+          continue;
+        }
+      }
       buf.push_back(Patient::make(d, rday, static_cast<std::uint16_t>(p),
                                   static_cast<std::uint16_t>(k & 0xffff), priority, quintile));
     }

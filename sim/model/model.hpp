@@ -14,6 +14,7 @@
 #include "model/config.hpp"
 #include "model/observables.hpp"
 #include "model/patient_queue.hpp"
+#include "model/relationships.hpp"
 
 namespace icsim::model {
 
@@ -25,13 +26,17 @@ enum class Draw : core::Purpose {
   pool_accept = 4,       ///< a patient accepts a move offered through a shared list
   pool_release = 5,      ///< a sending trust releases its patients today (transactional)
   pidmas_ask = 6,        ///< a long waiter asks to move (patient-initiated)
+  governance_vote = 7,   ///< a member's vote on an agenda item
+  capital_bid = 8,       ///< the chance part of a competitive capital bid
+  turnover = 9,          ///< a random change of leadership
+  prevention = 10,       ///< a referral avoided by a place's prevention programme
 };
 
 /// Named phases of a day, in order (timed separately). "lists" is each list's (or shared list's)
 /// day: arrivals, treatment, removals.
-enum class Phase : std::size_t { referrals, lists, pidmas, maintenance, sampling, count_ };
-inline constexpr std::array<const char*, 5> kPhaseNames = {"referrals", "lists", "pidmas",
-                                                           "maintenance", "sampling"};
+enum class Phase : std::size_t { referrals, lists, pidmas, governance, maintenance, sampling, count_ };
+inline constexpr std::array<const char*, 6> kPhaseNames = {"referrals", "lists",      "pidmas",
+                                                           "governance", "maintenance", "sampling"};
 
 /// Days between compactions of the queues; also the length of the removal due window.
 inline constexpr int kMaintenanceDays = 28;
@@ -58,30 +63,84 @@ struct WaitingList {
   std::int64_t treated_wait_days = 0;
   std::int64_t transfers_in = 0, transfers_out = 0, offers = 0, declined = 0, withheld = 0;
   double transfer_km = 0.0, income = 0.0, admin_cost = 0.0;
+  std::int64_t delegated_slots = 0;
+  double delegated_carry = 0.0;  ///< fractional delegated slots carried to the next working day
+  std::int64_t month_slots = 0;  ///< treatment slots this calendar month (for exchange burden)
 };
 
-/// A shared waiting list: one programme of one collaborative, over the member lists of a
-/// specialty (members offering it, in member order).
-struct Pool {
+/// The state of one programme of one collaborative.
+struct Programme {
   std::size_t collaborative = 0;
-  std::size_t programme = 0;
+  std::size_t index = 0;  ///< within the collaborative's programmes
+  bool active = false;
+  double scale = 0.0;     ///< 0 when inactive
+  bool stalled = false;   ///< cohesion below stall_cohesion: no growth
+  int reproposable_day = 0;  ///< a stopped governed programme returns to the agenda from then
+  int started_day = 0;       ///< when it last started
+  double start_spread = 0.0;  ///< shared lists: spread of member median waits when it started
+  std::vector<double> start_median;  ///< shared lists: per trust, its median wait when it started
+  std::vector<double> start_trust;   ///< organisations x organisations: trust when it started
+  double savings = 0.0;   ///< joint procurement: GBP since the last sample
+};
+
+/// A shared waiting list: the pool of a shared_waiting_list programme, over the member lists of
+/// its specialty (members offering it, in member order).
+struct Pool {
+  std::size_t programme = 0;  ///< index into Model::programmes()
+  std::size_t collaborative = 0;
   int specialty = 0;
   std::vector<std::size_t> lists;  ///< member lists (trust * specialties + specialty)
   std::vector<int> trusts;         ///< the members offering the specialty
+  std::vector<double> pledge;      ///< per member: share of slots pledged (scale and trust)
   bool active = false;
   // flows since the last sample
   std::int64_t pledged = 0, transfers = 0;
   std::vector<std::int64_t> moves;  ///< members x members: moves from row to column
+  std::vector<std::int64_t> month_moves;  ///< the same, this calendar month (exchange fairness)
 };
 
-/// A programme starting or stopping (written to /events/programmes).
+enum class ProgrammeAction : std::uint8_t { start, stop, scale_up };
+inline constexpr std::array<const char*, 3> kProgrammeActionNames = {"start", "stop", "scale_up"};
+
+/// A programme starting, stopping or growing (written to /events/programmes).
 struct ProgrammeEvent {
   std::int32_t day;
   std::int32_t collaborative;
-  std::int32_t programme;
-  std::int32_t specialty;
-  bool start;
+  std::int32_t programme;  ///< within the collaborative
+  std::int32_t specialty;  ///< -1: all
+  ProgrammeAction action;
+  double scale;            ///< after the event
 };
+
+/// Everything that happens at monthly meetings, yearly allocations and in relationships, as
+/// rows of the /events tables. Drained by the caller (Model::events() / clear_events()).
+struct Events {
+  std::vector<ProgrammeEvent> programmes;
+  struct Meeting { std::int32_t day, collaborative, items; double cohesion; };
+  struct Vote { std::int32_t day, collaborative, programme, item, member; bool yes; double utility; };
+  struct Decision { std::int32_t day, collaborative, programme, item, yes, no; bool passed; };
+  struct Capital { std::int32_t day, ics, trust, rank, specialty; bool awarded; double score; };
+  struct Turnover { std::int32_t day, organisation; };
+  struct Membership { std::int32_t day, collaborative, trust; bool joined; };
+  struct Delegated { std::int32_t day, collaborative, trust, specialty; double slots_per_day; };
+  std::vector<Meeting> meetings;
+  std::vector<Vote> votes;
+  std::vector<Decision> decisions;
+  std::vector<Capital> capital;
+  std::vector<Turnover> turnover;
+  std::vector<Membership> membership;
+  std::vector<Delegated> delegated;
+  void clear();
+};
+
+/// Agenda items of a meeting.
+enum class Item : std::uint8_t { start, scale_up, stop };
+inline constexpr std::array<const char*, 3> kItemNames = {"start", "scale_up", "stop"};
+
+/// Aggregates members' votes by a decision rule (weights: members' sizes; lead: position of the
+/// lead in the votes, or -1).
+bool decide(DecisionRule rule, const std::vector<bool>& yes, const std::vector<double>& weights,
+            int lead, double supermajority);
 
 class Model {
  public:
@@ -99,9 +158,17 @@ class Model {
   /// True if the last step() (or the constructor) produced a new sample.
   [[nodiscard]] bool has_new_sample() const noexcept { return new_sample_; }
   [[nodiscard]] const Sample& sample() const noexcept { return sample_; }
-  /// Programme events since the last call of clear_events().
-  [[nodiscard]] const std::vector<ProgrammeEvent>& programme_events() const { return events_; }
+  /// Events since the last call of clear_events().
+  [[nodiscard]] const Events& events() const noexcept { return events_; }
   void clear_events() { events_.clear(); }
+  /// True if the last step() ended a calendar month (relationships were updated).
+  [[nodiscard]] bool month_ended() const noexcept { return month_ended_; }
+  [[nodiscard]] const Relationships& relationships() const noexcept { return rel_; }
+  [[nodiscard]] const std::vector<Programme>& programmes() const noexcept { return programmes_; }
+  [[nodiscard]] std::size_t organisations() const noexcept { return orgs_; }
+  /// Mutual aid evidence (the hook for urgent pressure): `donor` granted or refused aid asked by
+  /// `requester`; a refusal counts only if the donor visibly had slack.
+  void record_aid(std::size_t requester, std::size_t donor, bool granted, double weight);
 
   [[nodiscard]] const Config& config() const noexcept { return config_; }
   [[nodiscard]] const core::Calendar& calendar() const noexcept { return calendar_; }
@@ -129,12 +196,13 @@ class Model {
 
   // construction (model.cpp)
   void build_routes();
-  void build_pools();
+  void build_pools();  ///< programmes, and a pool for each shared waiting list
   void build_initial_lists();
 
   // the day (model.cpp, model_lists.cpp, model_pidmas.cpp)
   void phase_referrals(core::Step d);  ///< draws today's referrals of every source
-  void update_pools(core::Step d);     ///< starts and stops shared lists; rebuilds work units
+  void update_programmes(core::Step d);  ///< programmes starting or stopping on fixed days
+  void rebuild_units();                ///< pools' member lists and the work units
   void phase_lists(core::Step d);      ///< each unit's day: a list, or a shared list
   void admit_referrals(std::size_t list, core::Step d);
   void treat_own(std::size_t list, std::int64_t slots, core::Step d);
@@ -144,12 +212,34 @@ class Model {
   void phase_pidmas(core::Step d);
   void maintenance(core::Step d);
 
+  // monthly governance and relationships (model_governance.cpp)
+  void build_organisations();
+  void month_end(core::Step d);
+  void allocate_leadership();
+  void relationship_evidence(core::Step d);
+  void turnover(core::Step d);
+  void membership(core::Step d);
+  void meetings(core::Step d);
+  void capital(core::Step d);
+  void delegated_budgets(core::Step d);
+  void apply_programmes();  ///< capacity gains, pledges, prevention, savings
+  void set_programme(std::size_t p, bool active, double scale, core::Step d);
+  [[nodiscard]] double programme_success(const Programme& pr) const;
+  /// Whether member m counts programme pr's success as its own win (shared lists: only members
+  /// whose median wait has not risen since it started).
+  [[nodiscard]] bool gains_from(const Programme& pr, int m) const;
+  [[nodiscard]] double member_spread(std::size_t collaborative, int specialty) const;
+  [[nodiscard]] double evidence_factor(std::size_t about) const;  ///< 1 + gain * openness
+  [[nodiscard]] double vote_utility(std::size_t p, Item item, int trust) const;
+
   // sampling (model_sampling.cpp)
   void take_sample(core::Step d);
+  void publish_medians(core::Step census);  ///< each list's median wait (weeks) at `census`
   void fill_aggregates(core::Step d);
   void fill_equity(core::Step d);
   void fill_pools();
   void fill_variation();
+  void fill_collaboration();  ///< trust, cohesion, programmes, leadership, prevention
   [[nodiscard]] bool is_sample_day(core::Step d) const;
 
   // helpers
@@ -180,6 +270,9 @@ class Model {
   std::vector<std::uint64_t> list_entity_;    ///< per list: stream entity
   std::vector<int> trust_ics_;                ///< per trust
   std::vector<double> place_trust_km_;        ///< per (place, trust): distance
+  std::size_t orgs_ = 0;                      ///< trusts, ICBs, place partners
+  std::vector<double> org_hours_, org_openness_, org_competitiveness_;  ///< per organisation
+  std::vector<std::vector<int>> partnership_orgs_;  ///< per partnership: trusts and partners
 
   // state
   core::Step day_ = 0;
@@ -187,13 +280,26 @@ class Model {
   std::vector<std::vector<Patient>> arrivals_;  ///< per source: today's referrals
   core::Step window_base_ = 0;     ///< first day of the due window
   core::Step window_end_ = -1;     ///< last day of the due window (= next maintenance day)
+  std::vector<Programme> programmes_;     ///< every programme of every collaborative
+  std::vector<std::vector<int>> members_;  ///< per collaborative: current member trusts
+  std::vector<std::vector<int>> low_trust_months_;  ///< per collaborative, per member
   std::vector<Pool> pools_;
   std::vector<int> list_pool_;     ///< per list: the active pool holding it, or -1
+  Relationships rel_;
+  std::vector<double> hours_used_;      ///< per organisation, last month
+  std::vector<double> engagement_;      ///< per organisation: min(1, hours / hours asked)
+  std::vector<double> capacity_;        ///< per list: base capacity (after capital awards)
+  std::vector<double> capacity_gain_;   ///< per list: programmes' relative capacity gain
+  std::vector<double> extra_per_day_;   ///< per list: delegated extra slots per working day
+  std::vector<double> prevent_;         ///< per (place, specialty, quintile): P(referral avoided)
+  std::vector<std::int64_t> prevented_src_;  ///< per source: referrals avoided since the last sample
+  int month_index_ = 0;                 ///< calendar months completed
+  bool month_ended_ = false;
   /// Units of parallel work in phase_lists: a pool (index >= 0) or a single list (~index).
   std::vector<std::int64_t> units_;
   std::vector<double> published_median_;  ///< per list: median wait (weeks) at the last sample
   std::vector<std::int64_t> moves_;       ///< trust x trust moves since the last sample
-  std::vector<ProgrammeEvent> events_;
+  Events events_;
   std::int64_t events_count_ = 0;
 
   // sampling

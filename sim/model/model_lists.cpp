@@ -10,30 +10,63 @@
 
 namespace icsim::model {
 
-void Model::update_pools(core::Step d) {
-  bool changed = units_.empty();
+void Model::update_programmes(core::Step d) {
+  // Programmes not decided by votes run on their days; a governed one stops at its stop_day.
+  for (std::size_t p = 0; p < programmes_.size(); ++p) {
+    const Programme& pr = programmes_[p];
+    const auto& cfg = config_.collaboratives[pr.collaborative].programmes[pr.index];
+    const bool past_stop = cfg.stop_day >= 0 && d >= cfg.stop_day;
+    if (cfg.governed) {
+      if (pr.active && past_stop) {
+        set_programme(p, false, 0.0, d);
+      } else if (!pr.active && d == cfg.start_day && !past_stop) {
+        set_programme(p, true, cfg.initial_scale, d);  // decided beforehand; votes scale it
+      }
+      continue;
+    }
+    const bool active = d >= cfg.start_day && !past_stop;
+    if (active != pr.active) set_programme(p, active, active ? cfg.initial_scale : 0.0, d);
+  }
+  if (units_.empty()) rebuild_units();
+}
+
+void Model::rebuild_units() {
+  // Pools hold the current members offering the specialty; a list already in another active
+  // pool is left out (a trust joining a second pool for the same specialty).
+  const std::size_t S = specialties(), T = trusts();
+  std::fill(list_pool_.begin(), list_pool_.end(), -1);
   for (std::size_t i = 0; i < pools_.size(); ++i) {
     Pool& pool = pools_[i];
-    const auto& pr = config_.collaboratives[pool.collaborative].programmes[pool.programme];
-    const bool active = d >= pr.start_day && (pr.stop_day < 0 || d < pr.stop_day);
-    if (active == pool.active) continue;
-    pool.active = active;
-    changed = true;
-    events_.push_back(ProgrammeEvent{d, static_cast<std::int32_t>(pool.collaborative),
-                                     static_cast<std::int32_t>(pool.programme), pool.specialty,
-                                     active});
+    pool.active = programmes_[pool.programme].active;
+    // Moves so far are folded into the trust x trust matrix before the membership changes.
+    const std::size_t n = pool.trusts.size();
+    for (std::size_t a = 0; a < n; ++a) {
+      for (std::size_t b = 0; b < n; ++b) {
+        moves_[static_cast<std::size_t>(pool.trusts[a]) * T + static_cast<std::size_t>(pool.trusts[b])] +=
+            pool.moves[a * n + b];
+      }
+    }
+    pool.trusts.clear();
+    pool.lists.clear();
+    for (int m : members_[pool.collaborative]) {
+      const std::size_t l = static_cast<std::size_t>(m) * S + static_cast<std::size_t>(pool.specialty);
+      if (capacity_[l] <= 0.0 || (pool.active && list_pool_[l] >= 0)) continue;
+      pool.trusts.push_back(m);
+      pool.lists.push_back(l);
+      if (pool.active) list_pool_[l] = static_cast<int>(i);
+    }
+    pool.pledge.assign(pool.trusts.size(), 0.0);
+    pool.moves.assign(pool.trusts.size() * pool.trusts.size(), 0);
+    pool.month_moves.assign(pool.moves.size(), 0);
   }
-  if (!changed) return;
-  std::fill(list_pool_.begin(), list_pool_.end(), -1);
   units_.clear();
   for (std::size_t i = 0; i < pools_.size(); ++i) {
-    if (!pools_[i].active) continue;
-    for (std::size_t l : pools_[i].lists) list_pool_[l] = static_cast<int>(i);
-    units_.push_back(static_cast<std::int64_t>(i));
+    if (pools_[i].active) units_.push_back(static_cast<std::int64_t>(i));
   }
   for (std::size_t l = 0; l < lists_.size(); ++l) {
     if (list_pool_[l] < 0) units_.push_back(~static_cast<std::int64_t>(l));
   }
+  apply_programmes();
 }
 
 void Model::phase_lists(core::Step d) {
@@ -74,15 +107,23 @@ void Model::admit_referrals(std::size_t l, core::Step d) {
 }
 
 std::int64_t Model::working_day_slots(std::size_t l) {
-  const std::size_t S = specialties();
+  // Base capacity (after capital awards) raised by programmes (shared diagnostics, workforce
+  // pools), plus the extra activity a delegated budget buys, counted separately.
   WaitingList& wl = lists_[l];
-  const double cap = config_.trusts[l / S].capacity[l % S];
-  if (cap <= 0.0) return 0;
-  wl.capacity_carry += cap;
-  const double whole = std::floor(wl.capacity_carry);
+  if (capacity_[l] <= 0.0) return 0;
+  wl.capacity_carry += capacity_[l] * (1.0 + capacity_gain_[l]);
+  double whole = std::floor(wl.capacity_carry);
   wl.capacity_carry -= whole;
-  const auto slots = static_cast<std::int64_t>(whole);
+  auto slots = static_cast<std::int64_t>(whole);
+  if (extra_per_day_[l] > 0.0) {
+    wl.delegated_carry += extra_per_day_[l];
+    whole = std::floor(wl.delegated_carry);
+    wl.delegated_carry -= whole;
+    wl.delegated_slots += static_cast<std::int64_t>(whole);
+    slots += static_cast<std::int64_t>(whole);
+  }
   wl.capacity_slots += slots;
+  wl.month_slots += slots;
   return slots;
 }
 
@@ -115,7 +156,6 @@ void Model::remove_due(std::size_t l, core::Step d) {
 void Model::treat_pool(Pool& pool, core::Step d, bool working) {
   for (std::size_t l : pool.lists) admit_referrals(l, d);
   if (working) {
-    const auto& pr = config_.collaboratives[pool.collaborative].programmes[pool.programme];
     const auto& pooling = config_.pooling;
     const std::size_t n = pool.lists.size();
     std::vector<std::int64_t> free(n);
@@ -135,8 +175,9 @@ void Model::treat_pool(Pool& pool, core::Step d, bool working) {
     }
     for (std::size_t i = 0; i < n; ++i) {
       const std::int64_t slots = working_day_slots(pool.lists[i]);
-      // Pledge: a share of today's slots (the hook where trust between members will scale it).
-      const auto pledged = static_cast<std::int64_t>(std::floor(pr.pledge_share * static_cast<double>(slots)));
+      // Pledge: pledge_share x scale x min(1, trust in the partners / pledge_trust_full), set
+      // monthly by apply_programmes().
+      const auto pledged = static_cast<std::int64_t>(std::floor(pool.pledge[i] * static_cast<double>(slots)));
       free[i] = pledged;
       total_free += pledged;
       pool.pledged += pledged;
@@ -229,6 +270,7 @@ void Model::treat_pool(Pool& pool, core::Step d, bool working) {
         }
         ++pool.transfers;
         ++pool.moves[best * n + dest];
+        ++pool.month_moves[best * n + dest];
         --free[dest];
         --total_free;
       }

@@ -41,6 +41,17 @@ std::pair<double, double> cv_and_range(const std::vector<double>& xs) {
 
 }  // namespace
 
+void Model::publish_medians(core::Step census) {
+  std::vector<std::uint32_t> hist(kWaitBins);
+  for (std::size_t l = 0; l < lists_.size(); ++l) {
+    std::fill(hist.begin(), hist.end(), 0u);
+    lists_[l].cohort.for_each([&](std::int32_t refday, std::uint32_t n) {
+      hist[std::min(static_cast<std::size_t>(census - refday) / 7, kWaitWeeks)] += n;
+    });
+    published_median_[l] = core::hist_quantile(hist, 0.5);
+  }
+}
+
 bool Model::is_sample_day(core::Step d) const {
   return (d + 1) % config_.output_interval_days == 0 || d == config_.days - 1;
 }
@@ -90,6 +101,8 @@ void Model::take_sample(core::Step d) {
       c[obs(Obs::transfer_offers)][l] = wl.offers;
       c[obs(Obs::transfers_declined)][l] = wl.declined;
       c[obs(Obs::transfers_withheld)][l] = wl.withheld;
+      c[obs(Obs::delegated_slots)][l] = wl.delegated_slots;
+      wl.delegated_slots = 0;
       v[obs(Obs::income_transferred)][l] = wl.income;
       v[obs(Obs::transfer_admin_cost)][l] = wl.admin_cost;
       wl.referrals = wl.treated = wl.removed = wl.capacity_slots = wl.treated_wait_days = 0;
@@ -101,6 +114,7 @@ void Model::take_sample(core::Step d) {
   if (config_.equity_outputs) fill_equity(d);
   fill_pools();
   fill_variation();
+  fill_collaboration();
   sample_.step = d + 1;
   new_sample_ = true;
 }
@@ -273,6 +287,49 @@ void Model::fill_variation() {
   }
   std::tie(v[obs(Obs::variation_trust_median_cv)][0], v[obs(Obs::variation_trust_median_range)][0]) = cv_and_range(median);
   std::tie(v[obs(Obs::variation_trust_within_18_cv)][0], v[obs(Obs::variation_trust_within_18_range)][0]) = cv_and_range(within);
+}
+
+}  // namespace icsim::model
+
+namespace icsim::model {
+
+void Model::fill_collaboration() {
+  auto& c = sample_.counts;
+  auto& v = sample_.values;
+  double sum = 0.0;
+  std::size_t pairs = 0;
+  for (std::size_t i = 0; i < orgs_; ++i) {
+    for (std::size_t j = 0; j < orgs_; ++j) {
+      if (i == j || !rel_.interacts(i, j)) continue;
+      sum += rel_.trust(i, j);
+      ++pairs;
+    }
+  }
+  v[obs(Obs::mean_trust)][0] = pairs ? sum / static_cast<double>(pairs) : std::nan("");
+  for (std::size_t k = 0; k < members_.size(); ++k) {
+    v[obs(Obs::collaborative_cohesion)][k] = rel_.cohesion(members_[k]);
+    c[obs(Obs::collaborative_members)][k] = static_cast<std::int64_t>(members_[k].size());
+  }
+  for (std::size_t k = 0; k < partnership_orgs_.size(); ++k) {
+    v[obs(Obs::partnership_cohesion)][k] = rel_.cohesion(partnership_orgs_[k]);
+  }
+  for (std::size_t p = 0; p < programmes_.size(); ++p) {
+    v[obs(Obs::programme_scale)][p] = programmes_[p].scale;
+    c[obs(Obs::programme_stalled)][p] = programmes_[p].stalled ? 1 : 0;
+    v[obs(Obs::programme_savings)][p] = programmes_[p].savings;
+    programmes_[p].savings = 0.0;
+  }
+  for (std::size_t i = 0; i < orgs_; ++i) {
+    v[obs(Obs::leadership_hours_used)][i] = hours_used_[i];
+    v[obs(Obs::leadership_engagement)][i] = engagement_[i];
+  }
+  const std::size_t S = specialties();
+  auto& prevented = c[obs(Obs::prevented_referrals)];
+  std::fill(prevented.begin(), prevented.end(), 0);
+  for (std::size_t src = 0; src < prevented_src_.size(); ++src) {
+    prevented[src / S] += prevented_src_[src];
+    prevented_src_[src] = 0;
+  }
 }
 
 }  // namespace icsim::model

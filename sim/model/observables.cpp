@@ -125,6 +125,28 @@ const std::array<ObservableInfo, kObservableCount>& observables() {
        "Coefficient of variation of trusts' shares within 18 weeks (all specialties)"},
       {variation_trust_within_18_range, "variation_trust_within_18_range", "1", stock, system,
        false, "Range of trusts' shares within 18 weeks (all specialties)"},
+      {mean_trust, "mean_trust", "1", stock, system, false,
+       "Mean trust over the ordered pairs of organisations that interact"},
+      {collaborative_cohesion, "collaborative_cohesion", "1", stock, collaborative, false,
+       "Cohesion: mean trust among the collaborative's current members"},
+      {collaborative_members, "collaborative_members", "organisations", stock, collaborative, true,
+       "Current members of the collaborative"},
+      {partnership_cohesion, "partnership_cohesion", "1", stock, partnership, false,
+       "Mean trust among the members and partners of a place partnership"},
+      {programme_scale, "programme_scale", "1", stock, programme, false,
+       "Scale of each programme (0 when not running, 1 at full scale)"},
+      {programme_stalled, "programme_stalled", "1", stock, programme, true,
+       "1 if a running programme is stalled (cohesion below governance.stall_cohesion)"},
+      {programme_savings, "programme_savings", "GBP", flow, programme, false,
+       "Savings realised by joint procurement programmes in the interval"},
+      {leadership_hours_used, "leadership_hours_used", "hours per month", stock, organisation_all,
+       false, "Leaders' hours spent on collaboration in the last month"},
+      {leadership_engagement, "leadership_engagement", "1", stock, organisation_all, false,
+       "Hours available over hours asked by the organisation's forums, at most 1"},
+      {prevented_referrals, "prevented_referrals", "patients", flow, place, true,
+       "Referrals avoided by place partnerships' prevention programmes"},
+      {delegated_slots, "delegated_slots", "treatments", flow, trust_specialty, true,
+       "Treatment slots bought with collaboratives' delegated budgets (part of capacity)"},
   }};
   return table;
 }
@@ -164,6 +186,10 @@ std::string_view axes_name(Axes a) {
     case Axes::place: return "time, place";
     case Axes::collaborative_specialty: return "time, collaborative, specialty";
     case Axes::trust_trust: return "time, organisation, organisation";
+    case Axes::organisation_all: return "time, organisation (all)";
+    case Axes::collaborative: return "time, collaborative";
+    case Axes::programme: return "time, programme";
+    case Axes::partnership: return "time, place_partnership";
     case Axes::wait_week: return "time, wait_week";
   }
   return "?";

@@ -19,6 +19,10 @@ enum class Axes : std::uint8_t {
   collaborative_specialty,  ///< (collaborative, specialty)
   trust_trust,              ///< (organisation, organisation): from, to
   wait_week,                ///< (wait_week): 0, 1, ..., 103, and 104 or more
+  organisation_all,         ///< (organisation): every organisation (trusts, ICBs, partners)
+  collaborative,            ///< (collaborative)
+  programme,                ///< (programme): every programme of every collaborative
+  partnership,              ///< (place_partnership)
 };
 
 /// Bins of the published wait histogram: weeks 0..103 and an overflow bin (104 or more).
@@ -96,6 +100,18 @@ enum class Obs : std::uint16_t {
   variation_trust_median_range,
   variation_trust_within_18_cv,
   variation_trust_within_18_range,
+  // relationships, governance, place partnerships
+  mean_trust,
+  collaborative_cohesion,
+  collaborative_members,
+  partnership_cohesion,
+  programme_scale,
+  programme_stalled,
+  programme_savings,
+  leadership_hours_used,
+  leadership_engagement,
+  prevented_referrals,
+  delegated_slots,
   count_
 };
 inline constexpr std::size_t kObservableCount = static_cast<std::size_t>(Obs::count_);

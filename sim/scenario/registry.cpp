@@ -149,6 +149,18 @@ std::shared_ptr<TableSpec> build_registry() {
       .describe("The place the trust is based in");
   trust->add("location_km", Type::real_array).unit_is("km").sized(2)
       .describe("Position [x, y] (default: its place's location)");
+  trust->add("leadership_hours", Type::real).unit_is("hours per month").def(toml::value(40.0))
+      .at_least(0)
+      .describe("Leaders' time available for collaboration; spread over its collaboratives and "
+                "partnerships, so belonging to many dilutes each")
+      .from("S1: 'leadership capacity is under strain'; assumption: about five leader-days a month");
+  trust->add("competitiveness", Type::real).unit_is("1").def(toml::value(0.3)).at_least(0).at_most(1)
+      .describe("Weight on its own organisation's interest when voting")
+      .from("S2 pitfall: 'historical competition'; assumption");
+  trust->add("openness", Type::real).unit_is("1").def(toml::value(0.5)).at_least(0).at_most(1)
+      .describe("Open-book transparency: evidence about its behaviour counts (1 + openness_gain x "
+                "openness) times")
+      .from("S0: 'moving to open book accounting'; S2: 'Transparency'");
   {
     Field& cap = trust->add("capacity", Type::map);
     cap.key_ref = "specialty";
@@ -191,6 +203,19 @@ std::shared_ptr<TableSpec> build_registry() {
                   "moves; collaborative: aligned (block) payments")
         .from("S0: systems taking a collaborative rather than transactional approach 'have been "
               "able to move further, faster'");
+    icb->add("honest_broker", Type::boolean).def(toml::value(false))
+        .describe("The ICB brokers contested decisions: being overruled and losing a capital "
+                  "bid cost less trust (relationships.broker_softening)")
+        .from("S4: 'where provider collaborative members could be in direct competition, for "
+              "example, in capital funding allocations, there is the need for an honest broker'");
+    icb->add("capital_rule", Type::string).def(toml::value("needs")).one_of({"needs", "competitive"})
+        .describe("Yearly capital: needs (to the trusts with the longest median waits) or "
+                  "competitive (a contest favouring larger trusts, with chance)");
+    icb->add("capital_awards", Type::integer).def(toml::value(0)).at_least(0)
+        .describe("Capital awards each year (0: none)");
+    icb->add("capital_capacity_gain", Type::real).unit_is("1").def(toml::value(0.05)).at_least(0)
+        .describe("Relative capacity an award adds to the winner's longest-waiting specialty")
+        .from("Assumption: a new theatre or ward adds about 5% to a specialty's capacity");
     ics->add("icb", Type::table).def(toml::value(toml::table{})).table = icb;
   }
   root->add("ics", Type::table_array).def(toml::value(toml::array{})).table = ics;
@@ -214,20 +239,57 @@ std::shared_ptr<TableSpec> build_registry() {
   col->add("members", Type::string_array).needed().refers_to("trust").describe("Member trusts");
   col->add("lead", Type::string).refers_to("trust")
       .describe("Lead provider (required for lead_provider governance or lead_decides)");
+  col->add("supermajority", Type::real).unit_is("1").def(toml::value(2.0 / 3.0)).above(0.5)
+      .at_most(1).describe("Share of members' votes the supermajority rule needs");
+  col->add("exit_trust", Type::real).unit_is("1").def(toml::value(0.0)).at_least(0).at_most(1)
+      .describe("A member leaves after exit_months with mean trust in the others below this "
+                "(0: never)").from("S2: 'Entry/ exit criteria'");
+  col->add("exit_months", Type::integer).unit_is("months").def(toml::value(3)).at_least(1)
+      .describe("Consecutive months below exit_trust before a member leaves");
+  col->add("candidates", Type::string_array).refers_to("trust").def(toml::value(toml::array{}))
+      .describe("Trusts that join when their mean trust in the members reaches entry_trust");
+  col->add("entry_trust", Type::real).unit_is("1").def(toml::value(1.0)).at_least(0).at_most(1)
+      .describe("Mean trust in the members at which a candidate joins (1: never)");
+  col->add("delegated_budget", Type::real).unit_is("GBP per year").def(toml::value(0.0)).at_least(0)
+      .describe("Budget the ICB delegates to the collaborative, spent monthly on extra activity "
+                "(at the tariff) where members' waits are longest")
+      .from("S3: ICBs may delegate budgets to provider collaboratives");
   {
     auto prog = make_table("collaborative.programme", "A programme of the collaborative");
     prog->add("type", Type::string).needed()
         .one_of({model::kProgrammeTypeNames.begin(), model::kProgrammeTypeNames.end()})
         .describe("What the programme does");
-    prog->add("specialty", Type::string).needed().refers_to("specialty")
-        .describe("The specialty it applies to");
+    prog->add("specialty", Type::string).refers_to("specialty")
+        .describe("The specialty it applies to (required for shared_waiting_list; default for "
+                  "the others: all)");
     prog->add("start_day", Type::integer).unit_is("day").def(toml::value(0)).at_least(0)
-        .describe("First day it runs");
+        .describe("First day it runs. A governed programme with a start_day starts then and is "
+                  "scaled and stopped by votes; without one its start is voted on too");
     prog->add("stop_day", Type::integer).unit_is("day").at_least(1)
         .describe("First day it no longer runs (default: never stops)");
     prog->add("pledge_share", Type::real).unit_is("1").def(toml::value(1.0)).at_least(0).at_most(1)
-        .describe("Share of each member's capacity for the specialty offered to the shared list")
-        .from("Assumption; scaled by trust between members once relationships are modelled");
+        .describe("Share of each member's capacity for the specialty offered to the shared list at "
+                  "scale 1 and full trust (see relationships.pledge_trust_full)")
+        .from("Assumption");
+    prog->add("governed", Type::boolean).def(toml::value(false))
+        .describe("Decided by the collaborative's monthly votes (start, scale up, stop) instead of "
+                  "start_day")
+        .from("S2: 'unanimous vs different levels of majority voting, casting votes, weighted votes'");
+    prog->add("proposed_day", Type::integer).unit_is("day").def(toml::value(0)).at_least(0)
+        .describe("First day a governed programme is on the agenda");
+    prog->add("initial_scale", Type::real).unit_is("1").def(toml::value(1.0)).above(0).at_most(1)
+        .describe("Scale when it starts: below 1 starts small, 1 is big bang")
+        .from("S2: 'Start small and build momentum'");
+    prog->add("scale_step", Type::real).unit_is("1").def(toml::value(0.25)).at_least(0).at_most(1)
+        .describe("Scale added by each approved scale-up (governed)");
+    prog->add("capacity_gain", Type::real).unit_is("1").def(toml::value(0.03)).at_least(0)
+        .at_most(1)
+        .describe("shared_diagnostics, workforce_pool: relative capacity gain of members at scale 1")
+        .from("Assumption: diagnostics and staff flexibility release a few per cent of elective "
+              "capacity");
+    prog->add("saving_per_month", Type::real).unit_is("GBP per member per month")
+        .def(toml::value(20000.0)).at_least(0)
+        .describe("joint_procurement: saving at scale 1").from("Assumption");
     col->add("programme", Type::table_array).def(toml::value(toml::array{})).table = prog;
   }
   root->add("collaborative", Type::table_array).def(toml::value(toml::array{})).table = col;
@@ -238,7 +300,29 @@ std::shared_ptr<TableSpec> build_registry() {
   pp->add("name", Type::string).describe("Display name (default: the id)");
   pp->add("place", Type::string).needed().refers_to("place").describe("The place it serves");
   pp->add("members", Type::string_array).refers_to("trust").def(toml::value(toml::array{}))
-      .describe("Member trusts (primary care and the local authority are aggregate partners)");
+      .describe("Member trusts");
+  pp->add("partners", Type::string_array).def(toml::value(toml::array{}))
+      .describe("Aggregate partners that are not trusts, e.g. [\"primary_care\", "
+                "\"local_authority\"]: each is an organisation with id <partnership>.<partner>");
+  {
+    auto prev = make_table("place_partnership.programme", "A prevention (left shift) programme");
+    prev->add("type", Type::string).needed().one_of({"prevention"}).describe("What it does");
+    prev->add("specialty", Type::string).refers_to("specialty")
+        .describe("Specialty whose referrals it reduces (default: all)");
+    prev->add("start_day", Type::integer).unit_is("day").def(toml::value(0)).at_least(0)
+        .describe("First day");
+    prev->add("lag_days", Type::integer).unit_is("days").def(toml::value(365)).at_least(0)
+        .describe("Days before any effect").from("Assumption: prevention works with a lag");
+    prev->add("ramp_days", Type::integer).unit_is("days").def(toml::value(180)).at_least(0)
+        .describe("Days from the first effect to the full effect");
+    prev->add("effect", Type::real).unit_is("1").def(toml::value(0.05)).at_least(0).at_most(1)
+        .describe("Maximum relative reduction in referrals, reached at full cohesion")
+        .from("Assumption; S4: 'greater potential for leftward shift of services ... at place'");
+    prev->add("target_quintiles", Type::integer_array).at_least(1).at_most(5)
+        .def(toml::value(toml::array{1, 2, 3, 4, 5}))
+        .describe("IMD quintiles whose residents it reaches (1 = most deprived)");
+    pp->add("programme", Type::table_array).def(toml::value(toml::array{})).table = prev;
+  }
   root->add("place_partnership", Type::table_array).def(toml::value(toml::array{})).table = pp;
 
   // [pooling] --------------------------------------------------------------------------------
@@ -278,6 +362,122 @@ std::shared_ptr<TableSpec> build_registry() {
       .describe("Farthest provider a patient considers (from their home place)");
   root->add("pidmas", Type::table).def(toml::value(toml::table{})).table = pid;
 
+  // [relationships] --------------------------------------------------------------------------
+  auto rel = make_table("relationships", "Trust between organisations: the Beta reputation model");
+  const std::string jo = "Josang and Ismail (2002), The Beta reputation system";
+  auto weight = [&](const char* key, double def, const char* unit, const char* desc, const std::string& src) {
+    rel->add(key, Type::real).unit_is(unit).def(toml::value(def)).at_least(0).describe(desc).from(src);
+  };
+  rel->add("forgetting", Type::real).unit_is("per month").def(toml::value(0.95)).above(0).at_most(1)
+      .describe("lambda: each month all evidence is multiplied by it (0.95: half-life 13.5 months)")
+      .from(jo + "; S0: 'the time taken to build them'");
+  weight("openness_gain", 1.0, "1", "Evidence about an organisation counts (1 + this x its openness) times",
+         "S0: open book accounting; assumption");
+  weight("time_weight", 0.25, "evidence per month",
+         "Positive evidence per month from leaders' time together, at saturation: "
+         "time_weight x (1 - exp(-hours with the partner / time_scale_hours))",
+         "S1: 'investing time and energy to develop mutual understanding'; assumption");
+  rel->add("time_scale_hours", Type::real).unit_is("hours per month").def(toml::value(2.0)).above(0)
+      .describe("Hours a month with a partner (a forum's hours split over its other members, summed "
+                "over shared forums) that give 63% of time_weight")
+      .from("Assumption: relationships need regular contact; duplicate forums add little");
+  weight("benefit_weight", 0.5, "evidence per month",
+         "Positive evidence per month of a programme at scale 1 realising its benefit (quick wins)",
+         "S2: 'Start small and build momentum ... near-term returns'; assumption");
+  weight("fair_weight", 0.1, "evidence per month",
+         "Positive evidence per month that exchange between two pool members stays within tolerance",
+         "Ring and Van de Ven (1994): equity in exchange; S3: 'give and take'");
+  weight("unfair_weight", 1.5, "evidence per tolerance",
+         "Negative evidence per tolerance of burden beyond it (at most unfair_cap a month)",
+         "Ring and Van de Ven (1994); negative experiences weigh more than positive ones "
+         "(Baumeister et al. 2001); assumption");
+  weight("unfair_cap", 5.0, "evidence per month", "Most negative exchange evidence in one month",
+         "Assumption");
+  weight("fairness_tolerance", 0.05, "share of monthly capacity",
+         "Burden (net patients treated for a partner over own capacity) still seen as fair at trust 0",
+         "Assumption");
+  weight("tolerance_trust_gain", 0.15, "share of monthly capacity",
+         "Tolerance grows with trust: tolerance = fairness_tolerance + this x trust",
+         "S0: relationships 'crucial, especially when tackling the most challenging issues'");
+  weight("help_weight", 0.5, "evidence per 5% of capacity",
+         "Positive evidence about a partner per 5% of own monthly capacity received as help", "Assumption");
+  weight("overruled_weight", 1.0, "evidence per vote lost",
+         "Negative evidence about each member who voted the other way, per vote lost",
+         "S3: 'parity in decision making'; assumption");
+  rel->add("broker_softening", Type::real).unit_is("1").def(toml::value(0.7)).at_least(0).at_most(1)
+      .describe("Share of overruled and capital-loss evidence removed when the ICB is an honest broker")
+      .from("S4: the honest broker role 'sits comfortably with the ICB'; assumption");
+  weight("capital_loss_weight", 2.0, "evidence per award",
+         "Negative evidence of a losing bidder about each winner", "S4; assumption");
+  weight("capital_process_weight", 0.5, "evidence per allocation",
+         "Positive evidence of each bidder about an ICB that brokers the allocation", "S4; assumption");
+  rel->add("turnover_retention", Type::real).unit_is("1").def(toml::value(0.3)).at_least(0).at_most(1)
+      .describe("Share of evidence kept, both ways, when an organisation's leadership changes")
+      .from("Assumption: relationships are personal");
+  weight("turnover_hazard_per_year", 0.0, "per year",
+         "Chance per year that any organisation's leadership changes (besides [[turnover]] events)",
+         "Assumption (NHS trust chief executive tenure is about 3 years)");
+  rel->add("pledge_trust_full", Type::real).unit_is("1").def(toml::value(0.5)).above(0).at_most(1)
+      .describe("A member pledges pledge_share x scale x min(1, mean trust in the others / this)")
+      .from("Assumption: trust feeds back on commitment; at 0.5 a member pledges in full unless "
+            "it trusts its partners less than it would a stranger");
+  root->add("relationships", Type::table).def(toml::value(toml::table{})).table = rel;
+
+  auto prior = make_table("relationship", "Initial evidence from history");
+  prior->add("from", Type::string).needed()
+      .describe("Organisation id, or a group: '*', 'type:<trust type>', 'ics:<id>', "
+                "'collaborative:<id>'");
+  prior->add("to", Type::string).needed().describe("Organisation id or group, as for from");
+  prior->add("positive", Type::real).unit_is("evidence").def(toml::value(0.0)).at_least(0)
+      .describe("Positive experience r (a long partnership: high)");
+  prior->add("negative", Type::real).unit_is("evidence").def(toml::value(0.0)).at_least(0)
+      .describe("Negative experience s (historic competition: high)")
+      .from("S2 pitfall: 'Historical competition'");
+  prior->add("symmetric", Type::boolean).def(toml::value(true))
+      .describe("Also set the evidence of to about from");
+  root->add("relationship", Type::table_array).def(toml::value(toml::array{})).table = prior;
+
+  auto turn = make_table("turnover", "A change of leadership at an organisation");
+  turn->add("day", Type::integer).unit_is("day").needed().at_least(0).describe("When");
+  turn->add("organisation", Type::string).needed().describe("Organisation id");
+  root->add("turnover", Type::table_array).def(toml::value(toml::array{})).table = turn;
+
+  // [governance] -----------------------------------------------------------------------------
+  auto gov = make_table("governance", "Monthly meetings: leadership hours and the voting utility");
+  auto hours = [&](const char* key, double def, const char* desc) {
+    gov->add(key, Type::real).unit_is("hours per month").def(toml::value(def)).at_least(0)
+        .describe(desc).from("Assumption; S2: 'Simplicity ... govern what needs to be governed'");
+  };
+  hours("hours_committees_in_common", 8.0, "Each member's hours for a committees-in-common collaborative");
+  hours("hours_joint_committee", 16.0, "Each member's hours for a joint committee (heavier governance)");
+  hours("hours_lead_provider", 6.0, "Each non-lead member's hours for a lead-provider collaborative");
+  hours("hours_lead", 20.0, "The lead provider's hours");
+  hours("hours_per_programme", 4.0, "Each member's hours per active programme at scale 1");
+  hours("hours_partnership", 6.0, "Each member's hours for a place partnership");
+  auto beta = [&](const char* key, double def, const char* desc) {
+    gov->add(key, Type::real).def(toml::value(def)).at_least(0).describe(desc).from("Assumption");
+  };
+  beta("beta_benefit", 2.0, "Utility weight of the expected benefit to the member and its patients");
+  beta("beta_trust", 4.0, "Utility weight of (mean trust in the other members - 0.5)");
+  beta("beta_cost", 1.0, "Utility weight of the programme's cost (leadership hours, money)");
+  beta("beta_time", 1.0, "Utility weight of the member's lack of leadership time (1 - engagement)");
+  beta("beta_competitiveness", 1.5, "Utility weight of competitiveness against joint programmes");
+  beta("vote_noise", 1.0, "Scale of the logistic noise: P(yes) = 1 / (1 + exp(-U / noise))");
+  auto level = [&](const char* key, double def, const char* desc) {
+    gov->add(key, Type::real).unit_is("1").def(toml::value(def)).at_least(0).at_most(1).describe(desc)
+        .from("Assumption; S2: programmes 'scale with cohesion'");
+  };
+  level("scale_up_cohesion", 0.6, "Cohesion (mean trust among members) needed to vote on scaling up");
+  level("stall_cohesion", 0.45, "Below this cohesion a programme does not grow");
+  level("stop_cohesion", 0.35, "When, since a programme started, a member's trust in a partner has "
+        "fallen below this, it puts stopping the programme to the vote");
+  gov->add("restart_delay_months", Type::integer).unit_is("months").def(toml::value(12)).at_least(0)
+      .describe("A stopped programme returns to the agenda after this").from("Assumption");
+  gov->add("min_months_before_stop", Type::integer).unit_is("months").def(toml::value(3)).at_least(0)
+      .describe("A programme is put to a stop vote only after running this long (judged on its record)")
+      .from("Assumption");
+  root->add("governance", Type::table).def(toml::value(toml::table{})).table = gov;
+
   return root;
 }
 
@@ -316,6 +516,7 @@ std::string Field::type_name() const {
     case Type::date: return "date";
     case Type::real_array:
       return length ? "array of " + std::to_string(length) + " numbers" : "array of numbers";
+    case Type::integer_array: return "array of integers";
     case Type::string_array: return "array of strings";
     case Type::date_array: return "array of dates";
     case Type::table: return "table";
@@ -355,6 +556,7 @@ std::string Field::expectation() const {
     case Type::real_array:
       what = length ? "an array of " + std::to_string(length) + " numbers" : "an array of numbers";
       break;
+    case Type::integer_array: what = "an array of integers"; break;
     case Type::string_array: what = "an array of strings"; break;
     case Type::date_array: what = "an array of dates"; break;
     case Type::table: what = "a table"; break;

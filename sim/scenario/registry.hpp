@@ -18,6 +18,7 @@ enum class Type {
   boolean,
   date,
   real_array,
+  integer_array,
   string_array,
   date_array,
   table,        ///< a sub-table with its own fields

@@ -140,6 +140,7 @@ void validate_value(const toml::value& v, const Field& f, const std::string& key
       if (!v.is_local_date()) fail(c, v, key, "expected " + f.expectation());
       break;
     case Type::real_array:
+    case Type::integer_array:
     case Type::string_array:
     case Type::date_array: {
       if (!v.is_array()) fail(c, v, key, "expected " + f.expectation());
@@ -148,6 +149,9 @@ void validate_value(const toml::value& v, const Field& f, const std::string& key
       for (std::size_t i = 0; i < a.size(); ++i) {
         const std::string ek = key + "[" + std::to_string(i) + "]";
         if (f.type == Type::real_array) {
+          check_number(a[i], f, ek, c);
+        } else if (f.type == Type::integer_array) {
+          if (!a[i].is_integer()) fail(c, a[i], ek, "expected an integer");
           check_number(a[i], f, ek, c);
         } else if (f.type == Type::string_array) {
           if (!a[i].is_string()) fail(c, a[i], ek, "expected a string");
@@ -514,6 +518,10 @@ void build_organisations(const toml::value& root, const Ctx& c, model::Config& c
     }
     const toml::value& icb = get(v, I, "icb");
     ics.commissioning = static_cast<model::Commissioning>(choice(get(icb, ICB, "commissioning"), model::kCommissioningNames));
+    ics.honest_broker = get(icb, ICB, "honest_broker").as_boolean();
+    ics.needs_based_capital = get(icb, ICB, "capital_rule").as_string().str == "needs";
+    ics.capital_awards = static_cast<int>(get(icb, ICB, "capital_awards").as_integer());
+    ics.capital_capacity_gain = real(get(icb, ICB, "capital_capacity_gain"));
     cfg.ics.push_back(std::move(ics));
   }
   if (!cfg.ics.empty()) {
@@ -560,20 +568,44 @@ void build_organisations(const toml::value& root, const Ctx& c, model::Config& c
     if ((col.governance == model::Governance::lead_provider ||
          col.decision_rule == model::DecisionRule::lead_decides) && col.lead < 0)
       fail_missing(c, v, key + ".lead", "the id of the lead provider (lead_provider governance or lead_decides)");
+    col.supermajority = real(get(v, CO, "supermajority"));
+    col.exit_trust = real(get(v, CO, "exit_trust"));
+    col.exit_months = static_cast<int>(get(v, CO, "exit_months").as_integer());
+    col.candidates = indices(get(v, CO, "candidates"), trust_index);
+    for (std::size_t i = 0; i < col.candidates.size(); ++i) {
+      if (std::find(col.members.begin(), col.members.end(), col.candidates[i]) != col.members.end())
+        fail(c, get(v, CO, "candidates").as_array()[i], key + ".candidates", "expected a trust that is not already a member");
+    }
+    col.entry_trust = real(get(v, CO, "entry_trust"));
+    col.delegated_budget = real(get(v, CO, "delegated_budget"));
     const auto& progs = get(v, CO, "programme").as_array();
     for (std::size_t k = 0; k < progs.size(); ++k) {
       const auto& pv = progs[k];
       const std::string pkey = key + ".programme[" + std::to_string(k) + "]";
       model::ProgrammeConfig pr;
       pr.type = static_cast<model::ProgrammeType>(choice(pv.at("type"), model::kProgrammeTypeNames));
-      pr.specialty = specialty_index.at(pv.at("specialty").as_string().str);
-      pr.start_day = static_cast<int>(get(pv, PR, "start_day").as_integer());
+      if (has(pv, "specialty")) {
+        pr.specialty = specialty_index.at(pv.at("specialty").as_string().str);
+      } else if (pr.type == model::ProgrammeType::shared_waiting_list) {
+        fail_missing(c, pv, pkey + ".specialty", "the specialty a shared waiting list pools");
+      } else {
+        pr.specialty = -1;
+      }
+      pr.governed = get(pv, PR, "governed").as_boolean();
+      pr.start_day = pr.governed && !has(pv, "start_day") ? -1 : static_cast<int>(get(pv, PR, "start_day").as_integer());
+      pr.proposed_day = static_cast<int>(get(pv, PR, "proposed_day").as_integer());
+      pr.initial_scale = real(get(pv, PR, "initial_scale"));
+      pr.scale_step = real(get(pv, PR, "scale_step"));
+      pr.capacity_gain = real(get(pv, PR, "capacity_gain"));
+      pr.saving_per_month = real(get(pv, PR, "saving_per_month"));
       pr.stop_day = has(pv, "stop_day") ? static_cast<int>(pv.at("stop_day").as_integer()) : -1;
       if (pr.stop_day >= 0 && pr.stop_day <= pr.start_day)
         fail(c, pv.at("stop_day"), pkey + ".stop_day", "expected a day after start_day");
       pr.pledge_share = real(get(pv, PR, "pledge_share"));
-      bool offered = false;
-      for (int m : col.members) offered = offered || cfg.trusts[static_cast<std::size_t>(m)].capacity[static_cast<std::size_t>(pr.specialty)] > 0.0;
+      bool offered = pr.specialty < 0;
+      for (int m : col.members) {
+        offered = offered || cfg.trusts[static_cast<std::size_t>(m)].capacity[static_cast<std::size_t>(pr.specialty)] > 0.0;
+      }
       if (!offered)
         fail(c, pv.at("specialty"), pkey + ".specialty",
              "expected a specialty some member has capacity for");
@@ -589,10 +621,14 @@ void build_organisations(const toml::value& root, const Ctx& c, model::Config& c
         for (std::size_t pb = 0; pb < cfg.collaboratives[b].programmes.size(); ++pb) {
           if (b == a && pb >= pa) break;
           const auto& B = cfg.collaboratives[b].programmes[pb];
-          if (A.specialty != B.specialty) continue;
+          if (A.specialty != B.specialty || A.type != model::ProgrammeType::shared_waiting_list ||
+              B.type != model::ProgrammeType::shared_waiting_list)
+            continue;
+          const int a_start = A.governed ? std::min(A.proposed_day, std::max(A.start_day, 0)) : A.start_day;
+          const int b_start = B.governed ? std::min(B.proposed_day, std::max(B.start_day, 0)) : B.start_day;
           const int a_stop = A.stop_day < 0 ? std::numeric_limits<int>::max() : A.stop_day;
           const int b_stop = B.stop_day < 0 ? std::numeric_limits<int>::max() : B.stop_day;
-          if (!(A.start_day < b_stop && B.start_day < a_stop)) continue;
+          if (!(a_start < b_stop && b_start < a_stop)) continue;
           for (int m : cfg.collaborative_members_offering(a, A.specialty)) {
             const auto& other = cfg.collaborative_members_offering(b, B.specialty);
             if (std::find(other.begin(), other.end(), m) != other.end()) {
@@ -616,8 +652,134 @@ void build_organisations(const toml::value& root, const Ctx& c, model::Config& c
     pp.name = name_of(v);
     pp.place = place_index.at(v.at("place").as_string().str);
     pp.members = indices(get(v, PP, "members"), trust_index);
+    const auto& partners = get(v, PP, "partners").as_array();
+    for (const auto& pv : partners) {
+      const std::string partner = pv.as_string().str;
+      if (!valid_id(partner))
+        fail(c, pv, "place_partnership[" + pp.id + "].partners", "expected ids of letters, digits, '_' or '-'");
+      if (std::find(pp.partners.begin(), pp.partners.end(), partner) != pp.partners.end())
+        fail(c, pv, "place_partnership[" + pp.id + "].partners", "expected each partner once");
+      pp.partners.push_back(partner);
+    }
+    const TableSpec& PV = *field(PP, "programme").table;
+    for (const auto& prv : get(v, PP, "programme").as_array()) {
+      model::PreventionConfig pr;
+      pr.specialty = has(prv, "specialty") ? specialty_index.at(prv.at("specialty").as_string().str) : -1;
+      pr.start_day = static_cast<int>(get(prv, PV, "start_day").as_integer());
+      pr.lag_days = static_cast<int>(get(prv, PV, "lag_days").as_integer());
+      pr.ramp_days = static_cast<int>(get(prv, PV, "ramp_days").as_integer());
+      pr.effect = real(get(prv, PV, "effect"));
+      pr.quintiles.fill(false);
+      for (const auto& q : get(prv, PV, "target_quintiles").as_array()) {
+        pr.quintiles[static_cast<std::size_t>(q.as_integer() - 1)] = true;
+      }
+      pp.programmes.push_back(pr);
+    }
     cfg.partnerships.push_back(std::move(pp));
   }
+
+  // Relationships, priors and turnover: organisations are trusts, ICBs and place partners.
+  const TableSpec& RL = *field(R, "relationships").table;
+  const toml::value& rl = has(root, "relationships") ? root.at("relationships") : *field(R, "relationships").default_value;
+  auto& rel = cfg.relationships;
+  rel.forgetting = real(get(rl, RL, "forgetting"));
+  rel.openness_gain = real(get(rl, RL, "openness_gain"));
+  rel.time_weight = real(get(rl, RL, "time_weight"));
+  rel.time_scale_hours = real(get(rl, RL, "time_scale_hours"));
+  rel.benefit_weight = real(get(rl, RL, "benefit_weight"));
+  rel.fair_weight = real(get(rl, RL, "fair_weight"));
+  rel.unfair_weight = real(get(rl, RL, "unfair_weight"));
+  rel.unfair_cap = real(get(rl, RL, "unfair_cap"));
+  rel.fairness_tolerance = real(get(rl, RL, "fairness_tolerance"));
+  rel.tolerance_trust_gain = real(get(rl, RL, "tolerance_trust_gain"));
+  rel.help_weight = real(get(rl, RL, "help_weight"));
+  rel.overruled_weight = real(get(rl, RL, "overruled_weight"));
+  rel.broker_softening = real(get(rl, RL, "broker_softening"));
+  rel.capital_loss_weight = real(get(rl, RL, "capital_loss_weight"));
+  rel.capital_process_weight = real(get(rl, RL, "capital_process_weight"));
+  rel.turnover_retention = real(get(rl, RL, "turnover_retention"));
+  rel.turnover_hazard_per_year = real(get(rl, RL, "turnover_hazard_per_year"));
+  rel.pledge_trust_full = real(get(rl, RL, "pledge_trust_full"));
+
+  const auto org_ids = cfg.organisation_ids();
+  std::map<std::string, int> org_index;
+  for (std::size_t i = 0; i < org_ids.size(); ++i) org_index[org_ids[i]] = static_cast<int>(i);
+  auto group = [&](const toml::value& v, const std::string& key) {
+    const std::string g = v.as_string().str;
+    std::vector<int> out;
+    if (g == "*") {
+      for (std::size_t i = 0; i < org_ids.size(); ++i) out.push_back(static_cast<int>(i));
+    } else if (g.rfind("type:", 0) == 0) {
+      for (std::size_t t = 0; t < cfg.trusts.size(); ++t) {
+        if (model::kTrustTypeNames[static_cast<std::size_t>(cfg.trusts[t].type)] == g.substr(5)) out.push_back(static_cast<int>(t));
+      }
+    } else if (g.rfind("ics:", 0) == 0) {
+      for (const auto& i : cfg.ics) {
+        if (i.id == g.substr(4)) out = i.trusts;
+      }
+    } else if (g.rfind("collaborative:", 0) == 0) {
+      for (const auto& col : cfg.collaboratives) {
+        if (col.id == g.substr(14)) out = col.members;
+      }
+    } else if (const auto it = org_index.find(g); it != org_index.end()) {
+      out.push_back(it->second);
+    }
+    if (out.empty()) {
+      std::string known;
+      for (const auto& id : org_ids) known += (known.empty() ? "" : ", ") + id;
+      fail(c, v, key, "expected an organisation id (" + known + ") or a non-empty group ('*', "
+           "'type:<trust type>', 'ics:<id>', 'collaborative:<id>')");
+    }
+    return out;
+  };
+  const TableSpec& RP = *field(R, "relationship").table;
+  const auto& priors = get(root, R, "relationship").as_array();
+  for (std::size_t k = 0; k < priors.size(); ++k) {
+    const auto& pv = priors[k];
+    const std::string key = "relationship[" + std::to_string(k) + "]";
+    const auto from = group(pv.at("from"), key + ".from");
+    const auto to = group(pv.at("to"), key + ".to");
+    const double pos = real(get(pv, RP, "positive")), neg = real(get(pv, RP, "negative"));
+    const bool both = get(pv, RP, "symmetric").as_boolean();
+    // Ordered pairs of this entry, each once (a symmetric group-to-itself entry names every pair twice).
+    std::vector<std::pair<int, int>> pairs;
+    std::set<std::pair<int, int>> seen;
+    const auto add = [&](int a, int b) {
+      if (a != b && seen.emplace(a, b).second) pairs.emplace_back(a, b);
+    };
+    for (int a : from) {
+      for (int b : to) {
+        add(a, b);
+        if (both) add(b, a);
+      }
+    }
+    for (const auto& [a, b] : pairs) rel.priors.push_back({a, b, pos, neg});
+  }
+  for (const auto& tv : get(root, R, "turnover").as_array()) {
+    const auto who = group(tv.at("organisation"), "turnover.organisation");
+    if (who.size() != 1) fail(c, tv.at("organisation"), "turnover.organisation", "expected one organisation id");
+    rel.turnover.push_back({static_cast<int>(tv.at("day").as_integer()), who[0]});
+  }
+
+  const TableSpec& GV = *field(R, "governance").table;
+  const toml::value& gv = has(root, "governance") ? root.at("governance") : *field(R, "governance").default_value;
+  auto& gov = cfg.governance;
+  gov.hours_by_form = {real(get(gv, GV, "hours_committees_in_common")), real(get(gv, GV, "hours_joint_committee")),
+                       real(get(gv, GV, "hours_lead_provider"))};
+  gov.hours_lead = real(get(gv, GV, "hours_lead"));
+  gov.hours_per_programme = real(get(gv, GV, "hours_per_programme"));
+  gov.hours_partnership = real(get(gv, GV, "hours_partnership"));
+  gov.beta_benefit = real(get(gv, GV, "beta_benefit"));
+  gov.beta_trust = real(get(gv, GV, "beta_trust"));
+  gov.beta_cost = real(get(gv, GV, "beta_cost"));
+  gov.beta_time = real(get(gv, GV, "beta_time"));
+  gov.beta_competitiveness = real(get(gv, GV, "beta_competitiveness"));
+  gov.vote_noise = real(get(gv, GV, "vote_noise"));
+  gov.scale_up_cohesion = real(get(gv, GV, "scale_up_cohesion"));
+  gov.stall_cohesion = real(get(gv, GV, "stall_cohesion"));
+  gov.stop_cohesion = real(get(gv, GV, "stop_cohesion"));
+  gov.min_months_before_stop = static_cast<int>(get(gv, GV, "min_months_before_stop").as_integer());
+  gov.restart_delay_months = static_cast<int>(get(gv, GV, "restart_delay_months").as_integer());
 
   const TableSpec& PO = *field(R, "pooling").table;
   const toml::value& po = has(root, "pooling") ? root.at("pooling") : *field(R, "pooling").default_value;
@@ -727,6 +889,9 @@ Scenario build(const toml::value& root, const Ctx& c) {
     } else {
       t.location = cfg.places[static_cast<std::size_t>(t.place)].location;
     }
+    t.leadership_hours = real(get(v, T, "leadership_hours"));
+    t.competitiveness = real(get(v, T, "competitiveness"));
+    t.openness = real(get(v, T, "openness"));
     t.capacity.assign(NS, 0.0);
     t.initial.assign(NS, {});
     for (const auto& [sid, cap] : get(v, T, "capacity").as_table()) {

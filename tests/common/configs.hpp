@@ -103,6 +103,8 @@ inline model::Config two_trusts(double per_day, double capacity, int days, doubl
   c.trusts[1].location = {km, 0.0};
   c.ics.clear();
   model::add_implicit_ics(c);
+  // Pledges do not depend on trust here (the trust friction is tested on its own).
+  c.relationships.pledge_trust_full = 1e-9;
   if (pooled) {
     model::CollaborativeConfig col;
     col.id = col.name = "pool";

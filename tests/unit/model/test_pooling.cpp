@@ -169,11 +169,11 @@ TEST(Pooling, ProgrammesStartAndStopOnTheirDaysAndAreRecorded) {
   c.collaboratives[0].programmes[0].stop_day = 30;
   c.output_interval_days = 1;
   model::Model m(c, 0);
-  EXPECT_TRUE(m.programme_events().empty());
+  EXPECT_TRUE(m.events().programmes.empty());
   std::vector<model::ProgrammeEvent> events;
   while (!m.finished()) {
     m.step();
-    events.insert(events.end(), m.programme_events().begin(), m.programme_events().end());
+    events.insert(events.end(), m.events().programmes.begin(), m.events().programmes.end());
     m.clear_events();
     const bool active = m.days_done() - 1 >= 10 && m.days_done() - 1 < 30;
     ASSERT_EQ(at(m, Obs::pool_active, 0), active ? 1 : 0) << m.days_done();
@@ -181,9 +181,9 @@ TEST(Pooling, ProgrammesStartAndStopOnTheirDaysAndAreRecorded) {
   }
   ASSERT_EQ(events.size(), 2u);
   EXPECT_EQ(events[0].day, 10);
-  EXPECT_TRUE(events[0].start);
+  EXPECT_EQ(events[0].action, model::ProgrammeAction::start);
   EXPECT_EQ(events[1].day, 30);
-  EXPECT_FALSE(events[1].start);
+  EXPECT_EQ(events[1].action, model::ProgrammeAction::stop);
 }
 
 TEST(Pooling, ResultsDoNotDependOnTheThreadCount) {

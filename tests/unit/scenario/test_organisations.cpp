@@ -269,3 +269,66 @@ TEST(Extends, ErrorsNameTheFileTheValueCameFrom) {
   }
   std::filesystem::remove_all(dir);
 }
+
+TEST(RelationshipErrors, BadPriorsWeightsThresholdsAndTypes) {
+  struct Case {
+    std::string text, key, expect;
+  };
+  const Case cases[] = {
+      {kTwoPlaces + kIcs + "\n[[relationship]]\nfrom = \"RAA\"\nto = \"RZZ\"\nnegative = 5.0\n",
+       "relationship[0].to", "expected an organisation id"},
+      {kTwoPlaces + kIcs + "\n[[relationship]]\nfrom = \"type:hospice\"\nto = \"RAA\"\n",
+       "relationship[0].from", "non-empty group"},
+      {kTwoPlaces + kIcs + "\n[relationships]\nbroker_softening = 1.5\n", "relationships.broker_softening",
+       "[0, 1]"},
+      {kTwoPlaces + kIcs + "\n[relationships]\nforgetting = 0.0\n", "relationships.forgetting", "(0, 1]"},
+      {kTwoPlaces + kIcs + "\n[relationships]\nunfair_weight = -1.0\n", "relationships.unfair_weight", ">= 0"},
+      {kTwoPlaces + with(kIcs, R"(members = ["RAA", "RBB"])", "members = [\"RAA\", \"RBB\"]\nsupermajority = 0.5"),
+       "collaborative[acute].supermajority", "(0.5, 1]"},
+      {kTwoPlaces + with(kIcs, R"(members = ["RAA", "RBB"])", "members = [\"RAA\", \"RBB\"]\nsupermajority = 1.2"),
+       "collaborative[acute].supermajority", "(0.5, 1]"},
+      {kTwoPlaces + with(kIcs, R"(type = "shared_waiting_list")", R"(type = "merger")"),
+       "collaborative[acute].programme[0].type", "joint_procurement"},
+      {kTwoPlaces + kIcs + "\n[[turnover]]\nday = 10\norganisation = \"nobody\"\n",
+       "turnover.organisation", "expected an organisation id"},
+      {kTwoPlaces + kIcs + "\n[[place_partnership]]\nid = \"p\"\nplace = \"north\"\n[[place_partnership.programme]]\n"
+                           "type = \"prevention\"\ntarget_quintiles = [0, 1]\n",
+       "place_partnership[p].programme[0].target_quintiles[0]", "[1, 5]"},
+  };
+  for (const auto& c : cases) {
+    const auto e = error_of(c.text);
+    EXPECT_EQ(e.key, c.key) << e.what();
+    EXPECT_NE(std::string(e.what()).find(c.expect), std::string::npos) << e.what();
+    EXPECT_GT(e.line, 0) << e.what();
+  }
+}
+
+TEST(Relationships, PriorGroupsExpandToOrderedPairs) {
+  const auto s = load_text(kTwoPlaces + kIcs + R"(
+[[place_partnership]]
+id = "pp"
+place = "north"
+members = ["RAA"]
+partners = ["primary_care"]
+
+[[relationship]]
+from = "collaborative:acute"
+to = "collaborative:acute"
+negative = 6.0
+
+[[relationship]]
+from = "pp.primary_care"
+to = "RAA"
+positive = 3.0
+symmetric = false
+)", "ok.toml");
+  const auto ids = s.config.organisation_ids();
+  EXPECT_EQ(ids, (std::vector<std::string>{"RAA", "RBB", "one_icb", "pp.primary_care"}));
+  const auto& p = s.config.relationships.priors;
+  ASSERT_EQ(p.size(), 3u);  // RAA->RBB, RBB->RAA, partner->RAA
+  EXPECT_EQ(p[0].from, 0);
+  EXPECT_EQ(p[0].to, 1);
+  EXPECT_EQ(p[0].negative, 6.0);
+  EXPECT_EQ(p[2].from, 3);
+  EXPECT_EQ(p[2].positive, 3.0);
+}

@@ -1,0 +1,55 @@
+// The Beta reputation model against its published values (Josang and Ismail 2002).
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "model/relationships.hpp"
+
+using icsim::model::Relationships;
+
+TEST(BetaReputation, NoEvidenceGivesOneHalf) {
+  Relationships rel(3);
+  EXPECT_DOUBLE_EQ(rel.trust(0, 1), 0.5);
+  EXPECT_DOUBLE_EQ(rel.reputation(0, 1), 0.0);
+  EXPECT_FALSE(rel.interacts(0, 1));
+}
+
+TEST(BetaReputation, TwentyPositiveTenNegativeGivesReputation0_3125) {
+  Relationships rel(2);
+  rel.set(0, 1, 20.0, 10.0);
+  EXPECT_DOUBLE_EQ(rel.reputation(0, 1), 0.3125);   // (20 - 10) / (20 + 10 + 2)
+  EXPECT_DOUBLE_EQ(rel.trust(0, 1), 21.0 / 32.0);   // (20 + 1) / (20 + 10 + 2)
+  EXPECT_DOUBLE_EQ(rel.trust(1, 0), 0.5);           // the other direction is separate
+}
+
+TEST(BetaReputation, ConstantPositiveEvidenceWithForgettingConvergesTo11Over12) {
+  // r <- 0.9 r + 1 each month converges to r* = 1 / (1 - 0.9) = 10, so T -> 11 / 12.
+  Relationships rel(2);
+  for (int month = 0; month < 400; ++month) {
+    rel.forget(0.9);
+    rel.add(0, 1, 1.0, 0.0);
+  }
+  EXPECT_NEAR(rel.positive(0, 1), 10.0, 1e-9);
+  EXPECT_NEAR(rel.trust(0, 1), 11.0 / 12.0, 1e-9);
+}
+
+TEST(BetaReputation, TurnoverDiscountsEvidenceBothWays) {
+  Relationships rel(3);
+  rel.set(0, 1, 10.0, 2.0);
+  rel.set(1, 0, 4.0, 4.0);
+  rel.set(1, 2, 6.0, 0.0);
+  rel.discount(0, 0.25);
+  EXPECT_DOUBLE_EQ(rel.positive(0, 1), 2.5);
+  EXPECT_DOUBLE_EQ(rel.negative(1, 0), 1.0);
+  EXPECT_DOUBLE_EQ(rel.positive(1, 2), 6.0);  // pairs without 0 are untouched
+}
+
+TEST(BetaReputation, CohesionIsTheMeanTrustAmongMembers) {
+  Relationships rel(3);
+  rel.set(0, 1, 3.0, 0.0);  // 0.8
+  rel.set(1, 0, 0.0, 3.0);  // 0.2
+  EXPECT_DOUBLE_EQ(rel.cohesion({0, 1}), 0.5);
+  EXPECT_DOUBLE_EQ(rel.cohesion({0, 1, 2}), (0.8 + 0.2 + 4 * 0.5) / 6.0);
+  EXPECT_DOUBLE_EQ(rel.trust_in(0, {0, 1, 2}), (0.8 + 0.5) / 2.0);
+  EXPECT_TRUE(std::isnan(rel.cohesion({2})));
+}
