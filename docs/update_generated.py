@@ -1,10 +1,11 @@
 #!/usr/bin/python3
 """Regenerates the blocks of the docs that are generated from the code.
 
-Usage: docs/update_generated.py BUILD_DIR/icsim
+Usage: docs/update_generated.py BUILD_DIR/icsim [--check]
 
 Each block sits between '<!-- BEGIN GENERATED: <command> -->' and '<!-- END GENERATED -->' and is
-replaced by the output of `icsim <command>` (tests fail while a block is stale).
+replaced by the output of `icsim <command>`. With --check nothing is written: it lists the stale
+docs and exits 1 if there are any (tests/integration/test_docs_generated.py runs it).
 """
 import re
 import subprocess
@@ -16,7 +17,8 @@ PATTERN = re.compile(r"(<!-- BEGIN GENERATED: icsim (?P<cmd>[^>]*?) -->\n)(.*?)(
                      re.S)
 
 
-def main(icsim):
+def main(icsim, check=False):
+    stale = []
     for doc in sorted(DOCS.glob("*.md")):
         text = doc.read_text()
 
@@ -27,11 +29,17 @@ def main(icsim):
 
         new = PATTERN.sub(replace, text)
         if new != text:
-            doc.write_text(new)
-            print(f"updated {doc.relative_to(DOCS.parent)}")
+            stale.append(doc)
+            if check:
+                print(f"stale: {doc.relative_to(DOCS.parent)} (run docs/update_generated.py BUILD/icsim)")
+            else:
+                doc.write_text(new)
+                print(f"updated {doc.relative_to(DOCS.parent)}")
+    return 1 if check and stale else 0
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
+    args = [a for a in sys.argv[1:] if a != "--check"]
+    if len(args) != 1:
         sys.exit(__doc__)
-    main(sys.argv[1])
+    sys.exit(main(args[0], check="--check" in sys.argv[1:]))

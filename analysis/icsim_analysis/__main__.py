@@ -44,6 +44,12 @@ def main(argv=None) -> int:
                 written += plots.save(fig, folder / name)
             for sc in load.scenarios(args.out_dir):
                 written += plots.save(plots.by_trust(args.out_dir, sc), folder / f"{sc}_by_trust")
+                first = next(r for r in load.runs(args.out_dir) if r.scenario == sc)
+                if report.has_observable(first, "collaborative_cohesion"):
+                    written += plots.save(plots.collaboration(args.out_dir, sc), folder / f"{sc}_collaboration")
+                if report.has_relationships(first):
+                    written += plots.save(plots.trust_heatmap(args.out_dir, sc), folder / f"{sc}_trust")
+                    written += plots.save(plots.trust_network(args.out_dir, sc), folder / f"{sc}_network")
             print("\n".join(str(p) for p in written))
     except (FileNotFoundError, FileExistsError, ValueError, KeyError) as e:
         print(f"icsim report: error: {e}", file=sys.stderr)

@@ -17,7 +17,7 @@ import pandas as pd
 #: Columns of a tidy frame, in order. Axis columns an observable does not have are None.
 FRAME_COLUMNS = ["scenario", "point", "replication", "time", "date", "measure", "unit", "kind",
                  "organisation", "destination", "specialty", "quintile", "place", "collaborative",
-                 "wait_week", "value"]
+                 "programme", "partnership", "wait_week", "value"]
 
 # Axis name in the file -> (column in the frame, group holding the labels, label dataset).
 _AXES = {
@@ -27,6 +27,8 @@ _AXES = {
     "place": ("place", "places", "id"),
     "collaborative": ("collaborative", "collaboratives", "id"),
     "wait_week": ("wait_week", "wait_weeks", "label"),
+    "programme": ("programme", "programmes", "id"),
+    "place_partnership": ("partnership", "place_partnerships", "id"),
 }
 
 
@@ -134,3 +136,14 @@ def frame(out_dir, measures: list[str] | None = None) -> pd.DataFrame:
         with h5py.File(rs[0].path, "r") as f:
             measures = sorted(f["observables"])
     return pd.concat([measure(rs, m) for m in measures], ignore_index=True)
+
+
+def trust_matrices(run: Run | str | Path) -> tuple[np.ndarray, list[str], np.ndarray]:
+    """The monthly trust matrices of one file: (steps [M], organisation ids [N],
+    trust [M, N, N]; row i's trust in column j, NaN where the pair does not interact)."""
+    path = run.path if isinstance(run, Run) else Path(run)
+    with h5py.File(path, "r") as f:
+        if "relationships/trust" not in f:
+            raise KeyError(f"{path} has no /relationships/trust")
+        ids = [_text(x) for x in f["organisations/id"][()]]
+        return f["relationships/trust/step"][()], ids, f["relationships/trust/value"][()]

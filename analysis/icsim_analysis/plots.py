@@ -170,7 +170,8 @@ def transfers(out_dir, scenario: str):
 
 
 def programmes(out_dir, scenario: str):
-    """When each collaborative programme ran (from /events/programmes of replication 0)."""
+    """When each collaborative programme ran (from /events/programmes of replication 0; a
+    programme stopped and restarted by votes has several bars)."""
     run = next(r for r in load.runs(out_dir) if r.scenario == scenario)
     import h5py
     with h5py.File(run.path, "r") as f:
@@ -182,12 +183,14 @@ def programmes(out_dir, scenario: str):
     bars = {}
     for day, col, prog, spec, event in rows:
         key = f"{col}: {spec} (#{prog})"
+        spans = bars.setdefault(key, [])
         if event == "start":
-            bars[key] = [int(day), days]
-        elif key in bars:
-            bars[key][1] = int(day)
-    for i, (key, (a, b)) in enumerate(bars.items()):
-        ax.barh(i, b - a, left=a, color=_COLOURS[2])
+            spans.append([int(day), days])
+        elif event == "stop" and spans:
+            spans[-1][1] = int(day)
+    for i, (key, spans) in enumerate(bars.items()):
+        for a, b in spans:  # a programme stopped and restarted runs in several spans
+            ax.barh(i, b - a, left=a, color=_COLOURS[2])
     ax.set_yticks(range(len(bars)), list(bars))
     ax.set_xlim(0, days)
     ax.set_xlabel("day of the run")
@@ -195,4 +198,94 @@ def programmes(out_dir, scenario: str):
         ax.text(0.5, 0.5, "no programmes", ha="center", va="center", transform=ax.transAxes)
     ax.set_title(_label("Collaborative programmes", [scenario]), fontsize=10)
     fig.tight_layout()
+    return fig
+
+
+def _mean_trust(out_dir, scenario: str):
+    """Organisation ids and the mean across replications of the trust matrix at the end."""
+    rs = [r for r in load.runs(out_dir) if r.scenario == scenario]
+    mats, ids = [], []
+    for r in rs:
+        _, ids, m = load.trust_matrices(r)
+        mats.append(m[-1])
+    with np.errstate(all="ignore"):
+        import warnings
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", category=RuntimeWarning)
+            return ids, np.nanmean(np.stack(mats), axis=0), len(rs)
+
+
+def trust_heatmap(out_dir, scenario: str):
+    """Trust of each organisation (row) in each other (column) at the end of the run, mean
+    across replications; grey where the pair does not interact."""
+    ids, m, n = _mean_trust(out_dir, scenario)
+    fig, ax = plt.subplots(figsize=(0.42 * len(ids) + 3, 0.42 * len(ids) + 2))
+    cmap = plt.get_cmap("RdYlGn").copy()
+    cmap.set_bad("#dddddd")
+    im = ax.imshow(np.ma.masked_invalid(m), cmap=cmap, vmin=0, vmax=1)
+    ax.set_xticks(range(len(ids)), ids, rotation=90, fontsize=7)
+    ax.set_yticks(range(len(ids)), ids, fontsize=7)
+    ax.set_xlabel("trusted organisation")
+    ax.set_ylabel("trusting organisation")
+    fig.colorbar(im, ax=ax, label=f"trust (r+1)/(r+s+2), mean of {n} replications")
+    ax.set_title(_label("Trust between organisations at the end of the run", [scenario]), fontsize=10)
+    fig.tight_layout()
+    return fig
+
+
+def trust_network(out_dir, scenario: str):
+    """Organisations on a circle; a line for each interacting pair, coloured by mutual trust
+    (mean of both directions) at the end of the run, mean across replications."""
+    ids, m, n = _mean_trust(out_dir, scenario)
+    k = len(ids)
+    angle = 2 * np.pi * np.arange(k) / max(k, 1)
+    xy = np.c_[np.cos(angle), np.sin(angle)]
+    cmap = plt.get_cmap("RdYlGn")
+    fig, ax = plt.subplots(figsize=(6.5, 6))
+    for i in range(k):
+        for j in range(i + 1, k):
+            vals = [v for v in (m[i, j], m[j, i]) if np.isfinite(v)]
+            if not vals:
+                continue
+            t = float(np.mean(vals))
+            ax.plot(*xy[[i, j]].T, color=cmap(t), linewidth=0.5 + 3 * t, alpha=0.85, zorder=1)
+    ax.scatter(xy[:, 0], xy[:, 1], s=60, color="#333333", zorder=2)
+    for (x, y), name in zip(xy, ids):
+        ax.annotate(name, (x, y), xytext=(x * 1.12, y * 1.12), ha="center", va="center", fontsize=7)
+    sm = plt.cm.ScalarMappable(cmap=cmap, norm=plt.Normalize(0, 1))
+    fig.colorbar(sm, ax=ax, label=f"mutual trust, mean of {n} replications", shrink=0.8)
+    ax.set_xlim(-1.4, 1.4)
+    ax.set_ylim(-1.4, 1.4)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    ax.set_title(_label("Relationships at the end of the run", [scenario]), fontsize=10)
+    return fig
+
+
+def collaboration(out_dir, scenario: str):
+    """Cohesion of each collaborative and the scale of each programme over time (mean across
+    replications with the 95% interval)."""
+    fig, axes = plt.subplots(2, 1, figsize=(8, 6.4), sharex=True)
+    for ax, name, column, ylabel in ((axes[0], "collaborative_cohesion", "collaborative",
+                                      "cohesion (mean trust among members)"),
+                                     (axes[1], "programme_scale", "programme", "programme scale (0-1)")):
+        s = summarise(load.measure(out_dir, name, scenario))
+        for i, (key, d) in enumerate(s.groupby(column, sort=False) if not s.empty else []):
+            d = d.sort_values("time")
+            dates = pd.to_datetime(d["date"])
+            colour = _COLOURS[i % len(_COLOURS)]
+            ax.plot(dates, d["mean"], color=colour, label=str(key))
+            ax.fill_between(dates, d["ci_low"], d["ci_high"], color=colour, alpha=0.2, linewidth=0)
+        if s.empty:
+            ax.text(0.5, 0.5, f"no {column}s", ha="center", va="center", transform=ax.transAxes)
+        ax.set_ylim(0, 1.02)
+        ax.set_ylabel(ylabel)
+        ax.grid(alpha=0.3)
+        if not s.empty:
+            ax.legend(fontsize=7)
+    axes[1].set_xlabel("date")
+    axes[1].xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+    axes[0].set_title(_label("Collaboratives: cohesion and programme scale (mean, 95% interval)",
+                             [scenario]), fontsize=10)
+    fig.autofmt_xdate()
     return fig

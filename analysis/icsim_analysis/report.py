@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import h5py
+import numpy as np
 
 from . import load, plots
 from .stats import final, paired, summarise
@@ -106,9 +107,20 @@ def _table(table_id: str, header: list[str], rows) -> str:
     return "\n".join(out)
 
 
-def _has(run, name) -> bool:
+def has_observable(run, name) -> bool:
     with h5py.File(run.path, "r") as f:
         return name in f["observables"]
+
+
+def has_relationships(run) -> bool:
+    """Whether the file has a trust matrix with some pair of distinct organisations interacting."""
+    try:
+        _, _, m = load.trust_matrices(run)
+    except KeyError:
+        return False
+    last = m[-1].copy()
+    np.fill_diagonal(last, np.nan)
+    return bool(np.isfinite(last).any())
 
 
 def build(out_dir, baseline: str | None = None) -> str:
@@ -153,7 +165,7 @@ def build(out_dir, baseline: str | None = None) -> str:
         parts.append(f"<h2>By trust: {html.escape(sc)}</h2>")
         parts.append(_table(f"trusts-{sc}", ["trust"] + [h[1] for h in TRUST], _trust_rows(out_dir, sc)))
         parts.append(_img(plots.by_trust(out_dir, sc)))
-        if _has(first[sc], "quintile_wait_median_weeks"):
+        if has_observable(first[sc], "quintile_wait_median_weeks"):
             parts.append(_img(plots.by_quintile(out_dir, sc)))
         flows = load.measure([first[sc]], "transfer_flows")
         if not flows.empty and flows["value"].sum() > 0:
@@ -162,6 +174,12 @@ def build(out_dir, baseline: str | None = None) -> str:
             has_programmes = "events/programmes" in f and len(f["events/programmes/day"]) > 0
         if has_programmes:
             parts.append(_img(plots.programmes(out_dir, sc)))
+        if has_observable(first[sc], "collaborative_cohesion"):
+            parts.append(f"<h2>Collaboration: {html.escape(sc)}</h2>")
+            parts.append(_img(plots.collaboration(out_dir, sc)))
+        if has_relationships(first[sc]):
+            parts.append(_img(plots.trust_heatmap(out_dir, sc)))
+            parts.append(_img(plots.trust_network(out_dir, sc)))
 
     parts.append("<h2>Provenance</h2>")
     prov_rows = []

@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 
 _GROUP_COLUMNS = ["scenario", "point", "time", "date", "measure", "unit", "kind", "organisation",
-                  "destination", "specialty", "quintile", "place", "collaborative", "wait_week"]
+                  "destination", "specialty", "quintile", "place", "collaborative", "programme",
+                  "partnership", "wait_week"]
 
 
 def _normal_quantile(p: float) -> float:

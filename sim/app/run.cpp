@@ -442,6 +442,20 @@ Headline headline_of(const model::Sample& s) {
   h.within_18 = v(Obs::system_within_18_weeks)[0];
   h.over_52 = static_cast<double>(c(Obs::system_over_52_weeks)[0]);
   h.trust_median_range = v(Obs::variation_trust_median_range)[0];
+  auto mean_of = [](const std::vector<double>& xs) {
+    double sum = 0.0;
+    int n = 0;
+    for (double x : xs) {
+      if (std::isfinite(x)) {
+        sum += x;
+        ++n;
+      }
+    }
+    return n ? sum / n : std::nan("");
+  };
+  h.mean_trust = v(Obs::mean_trust)[0];
+  h.cohesion = mean_of(v(Obs::collaborative_cohesion));
+  h.programme_scale = mean_of(v(Obs::programme_scale));
   h.longest_trust_median = std::nan("");
   for (double m : h.trust_median) {
     if (std::isfinite(m) && !(m <= h.longest_trust_median)) h.longest_trust_median = m;

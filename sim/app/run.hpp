@@ -19,6 +19,8 @@ struct Headline {
   double longest_trust_median = 0;  ///< the highest trust median wait (weeks)
   double trust_median_range = 0;    ///< max - min of trust median waits (weeks)
   double treated = 0, transfers = 0;  ///< whole run
+  // Collaboration at the end of the run; NaN when the scenario has none of the kind.
+  double mean_trust = 0, cohesion = 0, programme_scale = 0;
 };
 
 struct ReplicationResult {

@@ -112,8 +112,8 @@ int validate(const std::vector<std::string>& files) {
   return status;
 }
 
-int params(bool markdown) {
-  std::cout << (markdown ? scenario::parameters_markdown() : scenario::parameters_text());
+int params(bool markdown, const std::vector<std::string>& prefixes) {
+  std::cout << (markdown ? scenario::parameters_markdown(prefixes) : scenario::parameters_text(prefixes));
   return ok;
 }
 

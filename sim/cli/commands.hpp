@@ -29,7 +29,8 @@ struct RunArgs {
 int run(const RunArgs& a);
 
 int validate(const std::vector<std::string>& files);
-int params(bool markdown);
+/// Lists the scenario parameters whose keys start with one of `prefixes` (all when empty).
+int params(bool markdown, const std::vector<std::string>& prefixes);
 int observables(bool markdown);
 
 struct BenchArgs {

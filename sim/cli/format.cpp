@@ -117,6 +117,9 @@ std::string paired_table(const std::vector<app::ScenarioResult>& rs) {
        [](const app::Headline& h) { return h.trust_median_range; }},
       {"treated (whole run)", "%+.0f", 1.0, [](const app::Headline& h) { return h.treated; }},
       {"transfers (whole run)", "%+.0f", 1.0, [](const app::Headline& h) { return h.transfers; }},
+      {"mean trust", "%+.3f", 1.0, [](const app::Headline& h) { return h.mean_trust; }},
+      {"mean collaborative cohesion", "%+.3f", 1.0, [](const app::Headline& h) { return h.cohesion; }},
+      {"mean programme scale", "%+.3f", 1.0, [](const app::Headline& h) { return h.programme_scale; }},
   };
   for (std::size_t k = 1; k < rs.size(); ++k) {
     os << "Paired difference " << rs[k].name << " - " << base.name
@@ -127,8 +130,11 @@ std::string paired_table(const std::vector<app::ScenarioResult>& rs) {
       for (std::size_t r = 0; r < n; ++r) {
         const auto& a = base.replications[r];
         const auto& b = rs[k].replications[r];
-        if (a.ok && b.ok) d.push_back(m.get(b.headline) - m.get(a.headline));
+        if (a.ok && b.ok && std::isfinite(m.get(b.headline) - m.get(a.headline))) {
+          d.push_back(m.get(b.headline) - m.get(a.headline));
+        }
       }
+      if (d.empty()) continue;  // not measured in these scenarios (no collaboratives, say)
       os << "  " << pad(m.name, 34) << interval(d, m.f, m.scale) << "\n";
     }
   }

@@ -36,6 +36,8 @@ int main(int argc, char** argv) {
   bool params_md = false;
   auto* params_cmd = app.add_subcommand("params", "List every scenario parameter");
   params_cmd->add_flag("--markdown", params_md, "Print as the Markdown table in docs/scenarios.md");
+  std::vector<std::string> params_prefixes;
+  params_cmd->add_option("prefixes", params_prefixes, "Only keys starting with these, e.g. relationships. governance.");
 
   bool obs_md = false;
   auto* obs_cmd = app.add_subcommand("observables", "List the observables an output can hold");
@@ -77,7 +79,7 @@ int main(int argc, char** argv) {
 
   if (*run_cmd) return cli::run(run);
   if (*validate_cmd) return cli::validate(validate_files);
-  if (*params_cmd) return cli::params(params_md);
+  if (*params_cmd) return cli::params(params_md, params_prefixes);
   if (*obs_cmd) return cli::observables(obs_md);
   if (*bench_cmd) return cli::bench(bench);
   if (*gen_cmd) return cli::generate(gen_what, gen_days, gen_pools);

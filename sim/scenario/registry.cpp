@@ -1,5 +1,6 @@
 #include "scenario/registry.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <iomanip>
 #include <sstream>
@@ -621,11 +622,20 @@ std::vector<ParamRow> parameter_rows() {
   return rows;
 }
 
-std::string parameters_markdown() {
+namespace {
+bool selected(const std::string& path, const std::vector<std::string>& prefixes) {
+  if (prefixes.empty()) return true;
+  return std::any_of(prefixes.begin(), prefixes.end(),
+                     [&](const std::string& p) { return path.rfind(p, 0) == 0; });
+}
+}  // namespace
+
+std::string parameters_markdown(const std::vector<std::string>& prefixes) {
   std::ostringstream os;
   os << "| key | type | unit | default | range | description | source |\n"
      << "|---|---|---|---|---|---|---|\n";
   for (const auto& r : parameter_rows()) {
+    if (!selected(r.path, prefixes)) continue;
     os << "| `" << r.path << "` | " << escape_md(r.type) << " | " << escape_md(r.unit) << " | "
        << (r.required ? "**required**" : "`" + escape_md(r.default_text) + "`") << " | "
        << escape_md(r.range) << " | " << escape_md(r.description) << " | "
@@ -634,9 +644,10 @@ std::string parameters_markdown() {
   return os.str();
 }
 
-std::string parameters_text() {
+std::string parameters_text(const std::vector<std::string>& prefixes) {
   std::ostringstream os;
   for (const auto& r : parameter_rows()) {
+    if (!selected(r.path, prefixes)) continue;
     os << r.path << "  (" << r.type;
     if (!r.unit.empty()) os << ", " << r.unit;
     os << ")\n    default: " << (r.required ? "required" : r.default_text);

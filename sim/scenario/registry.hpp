@@ -86,7 +86,8 @@ struct ParamRow {
 std::vector<ParamRow> parameter_rows();
 
 /// The reference as Markdown (docs/scenarios.md embeds it) or as a plain-text table.
-std::string parameters_markdown();
-std::string parameters_text();
+/// Every parameter (or those whose key starts with one of `prefixes`) as a Markdown table / text.
+std::string parameters_markdown(const std::vector<std::string>& prefixes = {});
+std::string parameters_text(const std::vector<std::string>& prefixes = {});
 
 }  // namespace icsim::scenario

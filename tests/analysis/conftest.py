@@ -18,3 +18,11 @@ def pair_out(tmp_path_factory):
     run("run", scen / "orthopaedic_no_pool.toml", scen / "orthopaedic_pool.toml", "--days", 120,
         "-r", 4, "--out", out)
     return out
+
+
+@pytest.fixture(scope="session")
+def collaboration_out(tmp_path_factory):
+    out = tmp_path_factory.mktemp("collaboration") / "out"
+    run("run", SOURCE_DIR / "scenarios" / "collaboration" / "base.toml", "--days", 240, "-r", 3,
+        "--out", out)
+    return out

@@ -131,3 +131,28 @@ def test_icsim_report_command(pair_out, tmp_path):
     bad = run("report", pair_out, "--baseline", "nope", "--output", tmp_path / "x.html", check=False)
     assert bad.returncode == 2 and "nope" in bad.stderr
     assert run("report", tmp_path / "missing", check=False).returncode == 2
+
+
+def test_collaboration_plots_and_report_sections(collaboration_out, tmp_path):
+    sc = "collaboration_base"
+    steps, ids, trust = load.trust_matrices(load.runs(collaboration_out)[0])
+    assert trust.shape == (len(steps), len(ids), len(ids))
+    heat = plots.trust_heatmap(collaboration_out, sc)
+    # The heatmap shows the mean across replications of the final matrices.
+    finals = np.stack([load.trust_matrices(r)[2][-1] for r in load.runs(collaboration_out)])
+    shown = heat.axes[0].images[0].get_array()
+    expect = np.nanmean(finals, axis=0)
+    np.testing.assert_allclose(np.ma.filled(shown, np.nan), expect, equal_nan=True)
+    for name, fig in {"heat": heat, "network": plots.trust_network(collaboration_out, sc),
+                      "collaboration": plots.collaboration(collaboration_out, sc),
+                      "programmes": plots.programmes(collaboration_out, sc)}.items():
+        texts = [t.get_text() for t in fig.findobj(lambda o: hasattr(o, "get_text"))]
+        assert any(sc in t for t in texts), name
+        png, _ = plots.save(fig, tmp_path / name)
+        assert png.stat().st_size > 5000
+    frame = load.frame(collaboration_out, ["programme_scale", "partnership_cohesion"])
+    assert set(frame["programme"].dropna()) == {"acute#0", "acute#1", "acute#2"}
+    assert set(frame["partnership"].dropna()) == {"crane_place"}
+    html_text = report.build(collaboration_out)
+    assert "Collaboration: collaboration_base" in html_text
+    assert html_text.count("<img") >= 10

@@ -53,3 +53,14 @@ def test_trust_matrix_and_event_tables_are_consistent(tmp_path):
     meet = f["events/meetings"]
     pairs = list(zip(meet["collaborative"].asstr()[()], meet["day"][()]))
     assert len(pairs) == len(set(pairs))
+
+
+def test_collaboration_files_are_identical_at_any_thread_count(tmp_path):
+    import hashlib
+    scenario = SOURCE_DIR / "scenarios" / "collaboration" / "many_collaboratives.toml"
+    for threads in (1, 2):
+        run("run", scenario, "--days", 200, "-r", 2, "--threads", threads, "--out", tmp_path / f"t{threads}")
+    for rep in ("rep-0000.h5", "rep-0001.h5"):
+        digest = [hashlib.sha256((tmp_path / f"t{t}" / "many_collaboratives" / rep).read_bytes()).hexdigest()
+                  for t in (1, 2)]
+        assert digest[0] == digest[1], rep
