@@ -307,10 +307,11 @@ struct EventLog {
     append(all.turnover, e.turnover);
     append(all.membership, e.membership);
     append(all.delegated, e.delegated);
+    append(all.aid, e.aid);
     m.clear_events();
   }
 
-  void write(io::RunFile& f, const model::Config& c) const {
+  void write(io::RunFile& f, const model::Config& c, const std::vector<double>& shock_intensity) const {
     const auto orgs = c.organisation_ids();
     auto trust = [&](std::int32_t t) { return c.trusts[static_cast<std::size_t>(t)].id; };
     auto col = [&](std::int32_t k) { return c.collaboratives[static_cast<std::size_t>(k)].id; };
@@ -394,6 +395,30 @@ struct EventLog {
     f.table({"/events/delegated", "Extra activity bought with delegated budgets, monthly",
              {{"day", day, {}, "day"}, {"collaborative", s1, {}, ""}, {"trust", s2, {}, ""},
               {"specialty", s3, {}, ""}, {"slots_per_working_day", x, {}, "treatments per working day"}}});
+    reset();
+    static constexpr std::array<const char*, 3> kOutcome = {"granted", "refused", "unmet"};
+    for (const auto& e : all.aid) {
+      day.push_back(e.day); s1.push_back(trust(e.requester)); s2.push_back(e.donor >= 0 ? trust(e.donor) : "");
+      s3.push_back(e.kind == 1 ? "staff" : "beds"); n1.push_back(e.need); n2.push_back(e.granted);
+      s4.push_back(kOutcome[static_cast<std::size_t>(e.outcome)]);
+    }
+    f.table({"/events/aid", "Requests for mutual aid: one row per partner with slack asked, or one unmet row",
+             {{"day", day, {}, "day"}, {"requester", s1, {}, ""}, {"donor", s2, {}, ""}, {"kind", s3, {}, ""},
+              {"need", n1, {}, "beds"}, {"granted", n2, {}, "beds"}, {"outcome", s4, {}, ""}}});
+    reset();
+    std::vector<std::int64_t> end;
+    for (std::size_t k = 0; k < c.shocks.size(); ++k) {
+      const auto& s = c.shocks[k];
+      s1.push_back(s.id); s2.push_back(model::kShockTypeNames[static_cast<std::size_t>(s.type)]);
+      day.push_back(s.start_day); end.push_back(s.end_day);
+      std::string who;
+      for (int t : s.trusts) who += (who.empty() ? "" : ",") + trust(t);
+      s3.push_back(who.empty() ? "all" : who);
+      x.push_back(shock_intensity[k]);
+    }
+    f.table({"/events/shocks", "The shocks of the scenario's timeline, with their drawn intensity",
+             {{"id", s1, {}, ""}, {"type", s2, {}, ""}, {"start_day", day, {}, "day"}, {"end_day", end, {}, "day"},
+              {"trusts", s3, {}, ""}, {"intensity", x, {}, "1"}}});
   }
 };
 
@@ -478,7 +503,8 @@ ReplicationResult run_replication(const scenario::Scenario& sc, int replication,
   ReplicationResult r;
   r.replication = replication;
   r.file = path;
-  std::int64_t treated = 0, transfers = 0;
+  std::int64_t treated = 0, transfers = 0, cancelled = 0, opel4 = 0;
+  double out_of_area = 0.0;
   core::isolated([&] {
     model::Model m(sc.config, static_cast<std::uint64_t>(replication));
     io::RunFile f(path, sc.output.compression);
@@ -498,6 +524,9 @@ ReplicationResult run_replication(const scenario::Scenario& sc, int replication,
         w.write(f, m.sample());
         treated += m.sample().counts[static_cast<std::size_t>(model::Obs::system_treated)][0];
         for (auto x : m.sample().counts[static_cast<std::size_t>(model::Obs::transfers_in)]) transfers += x;
+        for (auto x : m.sample().counts[static_cast<std::size_t>(model::Obs::cancelled_electives)]) cancelled += x;
+        for (auto x : m.sample().counts[static_cast<std::size_t>(model::Obs::opel4_days)]) opel4 += x;
+        for (auto x : m.sample().values[static_cast<std::size_t>(model::Obs::out_of_area_bed_days)]) out_of_area += x;
       }
       if (progress) {
         progress->add_units(1);
@@ -506,11 +535,15 @@ ReplicationResult run_replication(const scenario::Scenario& sc, int replication,
         }
       }
     }
-    events.write(f, sc.config);
+    events.write(f, sc.config, m.shock_intensity());
     f.commit();
     r.headline = headline_of(m.sample());
     r.headline.treated = static_cast<double>(treated);
     r.headline.transfers = static_cast<double>(transfers);
+    const bool urgent = !m.bed_units().empty() || !sc.config.shocks.empty();
+    r.headline.cancelled = urgent ? static_cast<double>(cancelled) : std::nan("");
+    r.headline.opel4_days = !m.bed_units().empty() ? static_cast<double>(opel4) : std::nan("");
+    r.headline.out_of_area_days = !m.bed_units().empty() ? out_of_area : std::nan("");
     r.patient_events = m.patient_events();
   });
   r.ok = true;

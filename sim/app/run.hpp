@@ -21,6 +21,8 @@ struct Headline {
   double treated = 0, transfers = 0;  ///< whole run
   // Collaboration at the end of the run; NaN when the scenario has none of the kind.
   double mean_trust = 0, cohesion = 0, programme_scale = 0;
+  // Urgent pressure over the whole run; NaN without beds or shocks.
+  double cancelled = 0, out_of_area_days = 0, opel4_days = 0;
 };
 
 struct ReplicationResult {

@@ -120,6 +120,9 @@ std::string paired_table(const std::vector<app::ScenarioResult>& rs) {
       {"mean trust", "%+.3f", 1.0, [](const app::Headline& h) { return h.mean_trust; }},
       {"mean collaborative cohesion", "%+.3f", 1.0, [](const app::Headline& h) { return h.cohesion; }},
       {"mean programme scale", "%+.3f", 1.0, [](const app::Headline& h) { return h.programme_scale; }},
+      {"cancelled electives (whole run)", "%+.0f", 1.0, [](const app::Headline& h) { return h.cancelled; }},
+      {"OPEL 4 trust-days (whole run)", "%+.1f", 1.0, [](const app::Headline& h) { return h.opel4_days; }},
+      {"out-of-area bed days (whole run)", "%+.0f", 1.0, [](const app::Headline& h) { return h.out_of_area_days; }},
   };
   for (std::size_t k = 1; k < rs.size(); ++k) {
     os << "Paired difference " << rs[k].name << " - " << base.name
@@ -142,20 +145,23 @@ std::string paired_table(const std::vector<app::ScenarioResult>& rs) {
 }
 
 std::string bench_header() {
+  std::string phases;
+  for (const char* p : model::kPhaseNames) phases += (phases.empty() ? "" : "/") + std::string(p);
   return "scenario   threads  days  setup_s  step_s  events      events/s     waiting     "
-         "bytes/patient  peak_rss_MiB  phases_s(referrals/lists/pidmas/maintenance/sampling)\n";
+         "bytes/patient  peak_rss_MiB  phases_s(" + phases + ")\n";
 }
 
 std::string bench_row(const app::BenchResult& r) {
   char buf[512];
   std::snprintf(buf, sizeof buf,
-                "%-10s %7zu %5d %8.2f %7.2f %11lld %12.3e %11lld %14.1f %13.0f  %.2f/%.2f/%.2f/%.2f/%.2f\n",
+                "%-10s %7zu %5d %8.2f %7.2f %11lld %12.3e %11lld %14.1f %13.0f  ",
                 r.scenario.c_str(), r.threads, r.days, r.setup_seconds, r.step_seconds,
                 static_cast<long long>(r.patient_events), r.events_per_second(),
                 static_cast<long long>(r.waiting_end), r.bytes_per_waiting_patient(),
-                r.peak_rss_mib, r.phase_seconds[0], r.phase_seconds[1], r.phase_seconds[2],
-                r.phase_seconds[3], r.phase_seconds[4]);
-  return buf;
+                r.peak_rss_mib);
+  std::string row = buf;
+  for (std::size_t i = 0; i < r.phase_seconds.size(); ++i) row += (i ? "/" : "") + fmt("%.2f", r.phase_seconds[i]);
+  return row + "\n";
 }
 
 }  // namespace icsim::cli

@@ -67,6 +67,8 @@ struct TrustConfig {
   double leadership_hours = 40.0;    ///< leaders' hours per month available for collaboration
   double competitiveness = 0.3;      ///< 0..1: weight on its own interest against the system's
   double openness = 0.5;             ///< 0..1: open-book transparency (behaviour observable)
+  int beds = 0;                      ///< acute: general and acute beds; mental health: MH beds
+  double initial_occupancy = 0.85;   ///< share of beds occupied on day 0
 };
 
 enum class Commissioning : std::uint8_t { collaborative, transactional };
@@ -229,6 +231,66 @@ struct PidmasConfig {
   double max_distance_km = 60.0; ///< farthest provider a patient will consider
 };
 
+/// Length of stay in a bed: a distribution with a mean and a coefficient of variation.
+enum class LosDistribution : std::uint8_t { exponential, lognormal, gamma, fixed };
+inline constexpr std::array<const char*, 4> kLosDistributionNames = {"exponential", "lognormal", "gamma",
+                                                                     "fixed"};
+struct LosConfig {
+  LosDistribution distribution = LosDistribution::lognormal;
+  double mean_days = 5.0;
+  double cv = 1.0;  ///< sd / mean (lognormal, gamma); ignored by exponential (1) and fixed (0)
+};
+
+/// Urgent demand and beds (docs/model.md §21).
+struct UrgentConfig {
+  double emergency_rate = 100.0;  ///< emergency admissions per 1000 population per year
+  double mh_admission_rate = 1.8; ///< mental-health admissions per 1000 population per year
+  double winter_amplitude = 0.08; ///< relative seasonal swing of urgent demand
+  int winter_peak_day = 15;       ///< day of the year of the peak (15 January)
+  LosConfig acute_los{LosDistribution::lognormal, 5.0, 1.3};
+  LosConfig mh_los{LosDistribution::lognormal, 35.0, 1.0};
+  double out_of_area_los_factor = 1.3;   ///< out-of-area stays are this much longer
+  double out_of_area_cost_per_day = 650; ///< GBP per out-of-area bed day
+  double cancel_threshold = 0.92;  ///< occupancy above which electives are cancelled
+  double cancel_full = 1.0;        ///< occupancy at which the full cancel_share applies
+  double cancel_share = 0.3;       ///< share of elective capacity cancelled at cancel_full
+  std::array<double, 3> opel_thresholds{0.85, 0.92, 0.97};  ///< occupancy for OPEL 2, 3, 4
+};
+
+/// Mutual aid between trusts under pressure (docs/model.md §23).
+struct MutualAidConfig {
+  bool enabled = true;
+  double ask_occupancy = 0.95;     ///< a trust asks for aid at this occupancy of staffed beds
+  double give_occupancy = 0.85;    ///< a partner has slack below this occupancy
+  double give_trust = 0.5;         ///< a partner gives if its trust in the requester (adjusted) is at least this
+  double reciprocity_weight = 0.2; ///< trust adjustment per unit of tanh(balance owed / scale)
+  double reciprocity_scale = 20.0; ///< bed days
+  double reciprocity_decay = 0.95; ///< monthly decay of the balance of past aid
+  double elective_cost = 0.25;     ///< elective slots a donor loses per bed (or staffed bed) lent per working day
+  double granted_weight = 0.5;     ///< positive evidence of the requester about a donor that gives
+  double refused_weight = 0.5;     ///< negative evidence about a partner that refuses with visible slack, times its openness
+  double pact_occupancy_shift = 0.05;  ///< a pact lowers ask_occupancy and raises give_occupancy by this x scale
+  double pact_trust_shift = 0.2;   ///< a pact lowers give_trust by this x scale
+  bool ics_wide = true;            ///< after collaborative partners, ask the other trusts of the ICS
+};
+
+/// A shock on the scenario's timeline (docs/model.md §22).
+enum class ShockType : std::uint8_t { pandemic, winter, incident, industrial_action };
+inline constexpr std::array<const char*, 4> kShockTypeNames = {"pandemic", "winter", "incident",
+                                                               "industrial_action"};
+struct ShockConfig {
+  std::string id;
+  ShockType type = ShockType::pandemic;
+  int start_day = 0;
+  int end_day = 0;                 ///< last day (inclusive)
+  std::vector<int> trusts;         ///< affected trusts (empty: all)
+  double urgent_multiplier = 1.0;  ///< peak multiplier of urgent demand
+  double absence = 0.0;            ///< peak share of staff absent (beds and elective capacity)
+  double capacity_loss = 0.0;      ///< incident: share of elective capacity and beds lost
+  double elective_loss = 0.0;      ///< industrial action: share of elective capacity lost
+  double intensity_cv = 0.0;       ///< random intensity: excess (multiplier - 1, absence) times a lognormal factor with this cv
+};
+
 struct Config {
   std::string name;
   std::string description;
@@ -252,6 +314,9 @@ struct Config {
   PidmasConfig pidmas;
   RelationshipsConfig relationships;
   GovernanceConfig governance;
+  UrgentConfig urgent;
+  MutualAidConfig mutual_aid;
+  std::vector<ShockConfig> shocks;
 
   /// Compute waits by deprivation quintile and by place at each sample (a scan of the waiting
   /// patients; switched off when no such observable is written).

@@ -74,6 +74,7 @@ Model::Model(const Config& config, std::uint64_t replication)
     low_trust_months_[c].assign(T, 0);
   }
   build_pools();
+  build_urgent();
 
   lists_.resize(T * S);
   arrivals_.resize(P * S);
@@ -232,6 +233,8 @@ void Model::step() {
   timer_.start();
   phase_referrals(d);
   timer_.stamp(static_cast<std::size_t>(Phase::referrals));
+  phase_urgent(d);
+  timer_.stamp(static_cast<std::size_t>(Phase::urgent));
   update_programmes(d);
   phase_lists(d);
   timer_.stamp(static_cast<std::size_t>(Phase::lists));

@@ -30,12 +30,16 @@ enum class Draw : core::Purpose {
   capital_bid = 8,       ///< the chance part of a competitive capital bid
   turnover = 9,          ///< a random change of leadership
   prevention = 10,       ///< a referral avoided by a place's prevention programme
+  urgent_count = 11,     ///< Poisson count of urgent admissions per (bed unit, day)
+  urgent_patient = 12,   ///< arrival time and length of stay of the k-th urgent admission
+  shock_intensity = 13,  ///< a shock's random intensity (per shock and replication)
+  initial_bed = 14,      ///< residual stay of the k-th patient in a bed on day 0
 };
 
 /// Named phases of a day, in order (timed separately). "lists" is each list's (or shared list's)
 /// day: arrivals, treatment, removals.
-enum class Phase : std::size_t { referrals, lists, pidmas, governance, maintenance, sampling, count_ };
-inline constexpr std::array<const char*, 6> kPhaseNames = {"referrals", "lists",      "pidmas",
+enum class Phase : std::size_t { referrals, urgent, lists, pidmas, governance, maintenance, sampling, count_ };
+inline constexpr std::array<const char*, 7> kPhaseNames = {"referrals", "urgent", "lists", "pidmas",
                                                            "governance", "maintenance", "sampling"};
 
 /// Days between compactions of the queues; also the length of the removal due window.
@@ -64,6 +68,8 @@ struct WaitingList {
   std::int64_t transfers_in = 0, transfers_out = 0, offers = 0, declined = 0, withheld = 0;
   double transfer_km = 0.0, income = 0.0, admin_cost = 0.0;
   std::int64_t delegated_slots = 0;
+  std::int64_t cancelled = 0;     ///< slots lost to urgent pressure, shocks and aid given (since the last sample)
+  double lost_carry = 0.0;       ///< fractional lost slots carried to the next working day
   double delegated_carry = 0.0;  ///< fractional delegated slots carried to the next working day
   std::int64_t month_slots = 0;  ///< treatment slots this calendar month (for exchange burden)
 };
@@ -102,6 +108,29 @@ struct Pool {
 enum class ProgrammeAction : std::uint8_t { start, stop, scale_up };
 inline constexpr std::array<const char*, 3> kProgrammeActionNames = {"start", "stop", "scale_up"};
 
+/// The beds of one trust taking urgent admissions (docs/model.md §21): a loss system in
+/// continuous time for mental health, an escalating one for acute trusts.
+struct BedUnit {
+  int trust = 0;
+  bool mental_health = false;
+  int beds = 0;
+  double admissions_per_day = 0.0;  ///< base rate, before seasonality and shocks
+  std::uint64_t entity = 0;         ///< stream entity
+  std::vector<double> departures;   ///< min-heap of departure times (days) of occupied beds
+  // today
+  double staffed = 0.0;       ///< staffed beds (absence, incidents, staff lent or received)
+  double occupancy = 0.0;     ///< occupied / staffed at the start of the day
+  int opel = 1;
+  int lent = 0;               ///< beds lent to partners today (reserved for their patients)
+  std::vector<std::pair<int, int>> borrowed;  ///< (donor unit, beds) lent to this unit today
+  std::vector<std::pair<int, double>> placed;  ///< (donor unit, departure) of patients placed today
+  // flows since the last sample
+  std::int64_t arrivals = 0, admitted = 0, discharges = 0, escalations = 0, placed_out = 0, hosted = 0;
+  std::int64_t out_of_area = 0, requests = 0, refusals = 0, opel4_days = 0;
+  double out_of_area_days = 0.0;
+  double given_beds = 0.0, received_beds = 0.0, given_staff = 0.0, received_staff = 0.0;  ///< bed days
+};
+
 /// A programme starting, stopping or growing (written to /events/programmes).
 struct ProgrammeEvent {
   std::int32_t day;
@@ -123,6 +152,8 @@ struct Events {
   struct Turnover { std::int32_t day, organisation; };
   struct Membership { std::int32_t day, collaborative, trust; bool joined; };
   struct Delegated { std::int32_t day, collaborative, trust, specialty; double slots_per_day; };
+  /// One ask for aid to one partner, or an ask nobody met (donor -1). kind: 0 beds, 1 staff.
+  struct Aid { std::int32_t day, requester, donor, kind, need, granted; std::int8_t outcome; };
   std::vector<Meeting> meetings;
   std::vector<Vote> votes;
   std::vector<Decision> decisions;
@@ -130,6 +161,7 @@ struct Events {
   std::vector<Turnover> turnover;
   std::vector<Membership> membership;
   std::vector<Delegated> delegated;
+  std::vector<Aid> aid;
   void clear();
 };
 
@@ -178,6 +210,9 @@ class Model {
     return lists_[trust * specialties() + specialty];
   }
   [[nodiscard]] const std::vector<Pool>& pools() const noexcept { return pools_; }
+  [[nodiscard]] const std::vector<BedUnit>& bed_units() const noexcept { return units_urgent_; }
+  /// Per shock: its random intensity factor (1 when intensity_cv is 0).
+  [[nodiscard]] const std::vector<double>& shock_intensity() const noexcept { return shock_intensity_; }
 
   // diagnostics (never written to outputs that must be reproducible)
   [[nodiscard]] std::int64_t patient_events() const noexcept { return events_count_; }
@@ -212,6 +247,15 @@ class Model {
   void phase_pidmas(core::Step d);
   void maintenance(core::Step d);
 
+  // urgent demand, beds, shocks and mutual aid (model_urgent.cpp)
+  void build_urgent();
+  void phase_urgent(core::Step d);
+  void shock_effects(core::Step d);  ///< today's demand multipliers and capacity losses per trust
+  void match_aid(core::Step d);
+  void admit_urgent(BedUnit& u, core::Step d);
+  [[nodiscard]] double draw_los(const LosConfig& los, core::Rng& rng) const;
+  [[nodiscard]] double pact_scale(int a, int b) const;  ///< shared mutual-aid pact scale (b < 0: any)
+
   // monthly governance and relationships (model_governance.cpp)
   void build_organisations();
   void month_end(core::Step d);
@@ -240,6 +284,7 @@ class Model {
   void fill_pools();
   void fill_variation();
   void fill_collaboration();  ///< trust, cohesion, programmes, leadership, prevention
+  void fill_urgent();         ///< beds, pressure, cancellations, aid (model_urgent.cpp)
   [[nodiscard]] bool is_sample_day(core::Step d) const;
 
   // helpers
@@ -301,6 +346,19 @@ class Model {
   std::vector<std::int64_t> moves_;       ///< trust x trust moves since the last sample
   Events events_;
   std::int64_t events_count_ = 0;
+
+  // urgent demand and mutual aid
+  std::vector<BedUnit> units_urgent_;
+  std::vector<int> trust_unit_;            ///< per trust: its bed unit, or -1
+  std::vector<double> shock_intensity_;    ///< per shock
+  std::vector<double> urgent_multiplier_;  ///< per trust, today
+  std::vector<double> absence_;            ///< per trust, today: share of staff absent
+  std::vector<double> incident_loss_;      ///< per trust, today
+  std::vector<double> strike_loss_;        ///< per trust, today
+  std::vector<double> aid_cost_;           ///< per trust, today: elective slots given up for aid
+  std::vector<double> elective_loss_;      ///< per trust, today: share of elective capacity lost
+  std::vector<double> aid_balance_;        ///< units x units: bed days given by row to column (decaying)
+  std::vector<double> elective_per_day_;   ///< per trust: elective capacity (all specialties)
 
   // sampling
   Sample sample_;

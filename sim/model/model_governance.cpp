@@ -29,6 +29,7 @@ void Events::clear() {
   turnover.clear();
   membership.clear();
   delegated.clear();
+  aid.clear();
 }
 
 bool decide(DecisionRule rule, const std::vector<bool>& yes, const std::vector<double>& weights,
@@ -107,6 +108,7 @@ void Model::record_aid(std::size_t requester, std::size_t donor, bool granted, d
 
 void Model::month_end(core::Step d) {
   rel_.forget(config_.relationships.forgetting);
+  for (double& x : aid_balance_) x *= config_.mutual_aid.reciprocity_decay;
   allocate_leadership();
   relationship_evidence(d);
   turnover(d);

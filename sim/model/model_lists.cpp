@@ -109,9 +109,18 @@ void Model::admit_referrals(std::size_t l, core::Step d) {
 std::int64_t Model::working_day_slots(std::size_t l) {
   // Base capacity (after capital awards) raised by programmes (shared diagnostics, workforce
   // pools), plus the extra activity a delegated budget buys, counted separately.
+  // Urgent pressure, shocks and aid given take a share of it (elective_loss_, §21-§23).
   WaitingList& wl = lists_[l];
   if (capacity_[l] <= 0.0) return 0;
-  wl.capacity_carry += capacity_[l] * (1.0 + capacity_gain_[l]);
+  const double full = capacity_[l] * (1.0 + capacity_gain_[l]);
+  const double loss = elective_loss_[l / specialties()];
+  wl.capacity_carry += full * (1.0 - loss);
+  if (loss > 0.0) {
+    wl.lost_carry += full * loss;
+    const double lost = std::floor(wl.lost_carry);
+    wl.lost_carry -= lost;
+    wl.cancelled += static_cast<std::int64_t>(lost);
+  }
   double whole = std::floor(wl.capacity_carry);
   wl.capacity_carry -= whole;
   auto slots = static_cast<std::int64_t>(whole);

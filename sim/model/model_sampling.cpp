@@ -103,6 +103,8 @@ void Model::take_sample(core::Step d) {
       c[obs(Obs::transfers_withheld)][l] = wl.withheld;
       c[obs(Obs::delegated_slots)][l] = wl.delegated_slots;
       wl.delegated_slots = 0;
+      c[obs(Obs::cancelled_electives)][l] = wl.cancelled;
+      wl.cancelled = 0;
       v[obs(Obs::income_transferred)][l] = wl.income;
       v[obs(Obs::transfer_admin_cost)][l] = wl.admin_cost;
       wl.referrals = wl.treated = wl.removed = wl.capacity_slots = wl.treated_wait_days = 0;
@@ -115,6 +117,7 @@ void Model::take_sample(core::Step d) {
   fill_pools();
   fill_variation();
   fill_collaboration();
+  fill_urgent();
   sample_.step = d + 1;
   new_sample_ = true;
 }

@@ -162,6 +162,12 @@ std::shared_ptr<TableSpec> build_registry() {
       .describe("Open-book transparency: evidence about its behaviour counts (1 + openness_gain x "
                 "openness) times")
       .from("S0: 'moving to open book accounting'; S2: 'Transparency'");
+  trust->add("beds", Type::integer).unit_is("beds").def(toml::value(0)).at_least(0)
+      .describe("Acute trusts: general and acute beds taking emergency admissions; mental-health "
+                "trusts: adult acute mental-health beds (0: no urgent model for this trust)")
+      .from("NHS England KH03 bed availability (about 100,000 G&A and 17,000 MH beds in England)");
+  trust->add("initial_occupancy", Type::real).unit_is("1").def(toml::value(0.85)).at_least(0).at_most(1)
+      .describe("Share of beds occupied on day 0 (residual stays drawn from the stay distribution)");
   {
     Field& cap = trust->add("capacity", Type::map);
     cap.key_ref = "specialty";
@@ -442,6 +448,107 @@ std::shared_ptr<TableSpec> build_registry() {
   turn->add("day", Type::integer).unit_is("day").needed().at_least(0).describe("When");
   turn->add("organisation", Type::string).needed().describe("Organisation id");
   root->add("turnover", Type::table_array).def(toml::value(toml::array{})).table = turn;
+
+  // [urgent], [mutual_aid], [[shock]] ----------------------------------------------------------
+  auto urg = make_table("urgent", "Urgent demand and beds (docs/model.md §21)");
+  urg->add("emergency_rate", Type::real).unit_is("per 1000 population per year").def(toml::value(100.0))
+      .at_least(0).describe("Emergency admissions of each place's residents, to the nearest acute trust with beds")
+      .from("NHS England Hospital Episode Statistics 2022/23: about 6.3 million emergency admissions for 57 million people, some short-stay");
+  urg->add("mh_admission_rate", Type::real).unit_is("per 1000 population per year").def(toml::value(1.8))
+      .at_least(0).describe("Mental-health admissions of each place's residents, to the nearest mental-health trust with beds")
+      .from("NHS Mental Health Services Data Set: about 100,000 admissions a year in England");
+  urg->add("winter_amplitude", Type::real).unit_is("1").def(toml::value(0.08)).at_least(0).below(1)
+      .describe("Relative seasonal swing of urgent demand: 1 + amplitude x cos(2 pi (day of year - peak) / 365.25)")
+      .from("Assumption: emergency admissions run about 8% above the mean in January");
+  urg->add("winter_peak_day", Type::integer).unit_is("day of year").def(toml::value(15)).at_least(1).at_most(366)
+      .describe("Day of the year urgent demand peaks");
+  const auto los = [&](const char* prefix, const char* what, double mean, double cv, const char* src) {
+    urg->add(std::string(prefix) + "_los_distribution", Type::string).def(toml::value("lognormal"))
+        .one_of({"exponential", "lognormal", "gamma", "fixed"})
+        .describe(std::string("Distribution of the length of stay of ") + what);
+    urg->add(std::string(prefix) + "_los_mean_days", Type::real).unit_is("days").def(toml::value(mean)).above(0)
+        .describe(std::string("Mean length of stay of ") + what).from(src);
+    urg->add(std::string(prefix) + "_los_cv", Type::real).unit_is("1").def(toml::value(cv)).above(0)
+        .describe("Coefficient of variation (sd / mean) of the stay, for lognormal and gamma");
+  };
+  los("acute", "emergency admissions", 5.0, 1.3, "NHS England: mean emergency stay about 5 days, strongly skewed");
+  los("mh", "mental-health admissions", 35.0, 1.0, "NHS Mental Health Services Data Set: median adult acute stay about 35 days");
+  urg->add("out_of_area_los_factor", Type::real).unit_is("1").def(toml::value(1.3)).at_least(1)
+      .describe("Out-of-area placements stay this much longer")
+      .from("S1: the North West London CAMHS collaborative cut out-of-area stays by about a third");
+  urg->add("out_of_area_cost_per_day", Type::real).unit_is("GBP per bed day").def(toml::value(650.0)).at_least(0)
+      .describe("Cost of an out-of-area bed day").from("Order of magnitude of independent-sector MH bed prices");
+  urg->add("cancel_threshold", Type::real).unit_is("1").def(toml::value(0.92)).above(0)
+      .describe("Occupancy of staffed beds above which elective activity is cancelled")
+      .from("NHS England: 92% G&A occupancy is the planning ceiling; electives are cancelled above it");
+  urg->add("cancel_full", Type::real).unit_is("1").def(toml::value(1.0)).above(0)
+      .describe("Occupancy at which the full cancel_share applies (linear from cancel_threshold)");
+  urg->add("cancel_share", Type::real).unit_is("1").def(toml::value(0.3)).at_least(0).at_most(1)
+      .describe("Share of elective capacity cancelled at or above cancel_full")
+      .from("Assumption: inpatient electives (about a third of activity) stop at full occupancy; day cases continue");
+  urg->add("opel_thresholds", Type::real_array).unit_is("1").sized(3)
+      .def(toml::value(toml::array{0.85, 0.92, 0.97}))
+      .describe("Occupancy of staffed beds at which OPEL 2, 3 and 4 begin (increasing)")
+      .from("NHS England OPEL framework 2023/24 uses bed occupancy among its indicators; thresholds an assumption");
+  root->add("urgent", Type::table).def(toml::value(toml::table{})).table = urg;
+
+  auto aid = make_table("mutual_aid", "Mutual aid between trusts under pressure (docs/model.md §23)");
+  aid->add("enabled", Type::boolean).def(toml::value(true)).describe("Whether trusts ask partners for aid");
+  aid->add("ask_occupancy", Type::real).unit_is("1").def(toml::value(0.95)).above(0)
+      .describe("A trust asks for aid when the occupancy of its staffed beds reaches this")
+      .from("S0: mutual aid 'took on a whole new meaning' in the pandemic; threshold an assumption");
+  aid->add("give_occupancy", Type::real).unit_is("1").def(toml::value(0.85)).above(0)
+      .describe("A partner has slack below this occupancy and lends beds down to it");
+  aid->add("give_trust", Type::real).unit_is("1").def(toml::value(0.5)).at_least(0).at_most(1)
+      .describe("A partner gives when its trust in the requester, adjusted for reciprocity, is at least this")
+      .from("S0: relationships 'crucial, especially when tackling the most challenging issues'");
+  aid->add("reciprocity_weight", Type::real).unit_is("1").def(toml::value(0.2)).at_least(0)
+      .describe("Adjustment of trust by tanh(balance owed / reciprocity_scale): favours owed make giving likelier")
+      .from("Reciprocity in inter-organisational relationships (Ring and Van de Ven 1994); assumption");
+  aid->add("reciprocity_scale", Type::real).unit_is("bed days").def(toml::value(20.0)).above(0)
+      .describe("Balance of past aid at which reciprocity has three quarters of its effect");
+  aid->add("reciprocity_decay", Type::real).unit_is("per month").def(toml::value(0.95)).above(0).at_most(1)
+      .describe("Monthly decay of the remembered balance of past aid");
+  aid->add("elective_cost", Type::real).unit_is("slots per bed per working day").def(toml::value(0.25)).at_least(0)
+      .describe("Elective slots a donor loses per bed (or staffed bed) it lends, each working day")
+      .from("Assumption: staff redeployed from elective work");
+  aid->add("granted_weight", Type::real).unit_is("evidence per request").def(toml::value(0.5)).at_least(0)
+      .describe("Positive evidence of the requester about a partner that gives");
+  aid->add("refused_weight", Type::real).unit_is("evidence per request").def(toml::value(0.5)).at_least(0)
+      .describe("Negative evidence about a partner that refuses with slack, times the partner's openness (visibility)");
+  aid->add("pact_occupancy_shift", Type::real).unit_is("1").def(toml::value(0.05)).at_least(0)
+      .describe("A mutual-aid pact at scale x lowers ask_occupancy and raises give_occupancy by this x x")
+      .from("S3: 'opportunities to deliver benefits of scale and mutual aid'; assumption");
+  aid->add("pact_trust_shift", Type::real).unit_is("1").def(toml::value(0.2)).at_least(0)
+      .describe("A mutual-aid pact at scale x lowers give_trust by this x x");
+  aid->add("ics_wide", Type::boolean).def(toml::value(true))
+      .describe("After its collaboratives' members, a trust asks the other trusts of its ICS");
+  root->add("mutual_aid", Type::table).def(toml::value(toml::table{})).table = aid;
+
+  auto shock = make_table("shock", "An event on the scenario's timeline (docs/model.md §22)");
+  shock->add("id", Type::string).needed().describe("Unique id (keys its random intensity)");
+  shock->add("type", Type::string).needed().one_of({"pandemic", "winter", "incident", "industrial_action"})
+      .describe("pandemic: urgent demand and staff absence; winter: urgent demand; incident: capacity "
+                "lost at one trust (a cyber attack); industrial_action: elective capacity lost");
+  shock->add("start_day", Type::integer).unit_is("day").needed().at_least(0).describe("First day");
+  shock->add("end_day", Type::integer).unit_is("day").needed().at_least(0).describe("Last day (inclusive)");
+  shock->add("trusts", Type::string_array).def(toml::value(toml::array{}))
+      .describe("Trusts affected (default: all); an incident names exactly one");
+  shock->add("urgent_multiplier", Type::real).unit_is("1").def(toml::value(1.0)).at_least(0)
+      .describe("pandemic, winter: peak multiplier of urgent demand (the wave rises and falls as sin^2)")
+      .from("COVID-19 wave of January 2021: about 1.3 times usual G&A occupancy pressure; assumption");
+  shock->add("absence", Type::real).unit_is("1").def(toml::value(0.0)).at_least(0).below(1)
+      .describe("pandemic: peak share of staff absent (beds and elective capacity close)")
+      .from("NHS England sickness absence peaked near 10% in January 2022");
+  shock->add("capacity_loss", Type::real).unit_is("1").def(toml::value(0.0)).at_least(0).at_most(1)
+      .describe("incident: share of elective capacity and beds lost");
+  shock->add("elective_loss", Type::real).unit_is("1").def(toml::value(0.0)).at_least(0).at_most(1)
+      .describe("industrial_action: share of elective capacity lost on each day")
+      .from("NHS England: about 1.5 million appointments rescheduled over 2023's strikes");
+  shock->add("intensity_cv", Type::real).unit_is("1").def(toml::value(0.0)).at_least(0)
+      .describe("Random intensity: the excess (multiplier - 1, absence, losses) times a lognormal "
+                "factor of mean 1 and this cv, drawn once per replication from the shock's own stream");
+  root->add("shock", Type::table_array).def(toml::value(toml::array{})).table = shock;
 
   // [governance] -----------------------------------------------------------------------------
   auto gov = make_table("governance", "Monthly meetings: leadership hours and the voting utility");

@@ -482,6 +482,109 @@ std::vector<int> indices(const toml::value& arr, const std::map<std::string, int
   return out;
 }
 
+/// Urgent demand, beds, mutual aid and the shocks timeline.
+void build_urgent(const toml::value& root, const Ctx& c, model::Config& cfg,
+                  const std::map<std::string, int>& trust_index) {
+  const TableSpec& R = registry();
+  const TableSpec& U = *field(R, "urgent").table;
+  const toml::value& uv = has(root, "urgent") ? root.at("urgent") : *field(R, "urgent").default_value;
+  auto& u = cfg.urgent;
+  u.emergency_rate = real(get(uv, U, "emergency_rate"));
+  u.mh_admission_rate = real(get(uv, U, "mh_admission_rate"));
+  u.winter_amplitude = real(get(uv, U, "winter_amplitude"));
+  u.winter_peak_day = static_cast<int>(get(uv, U, "winter_peak_day").as_integer());
+  const auto los = [&](const std::string& prefix, model::LosConfig& l) {
+    l.distribution = static_cast<model::LosDistribution>(
+        choice(get(uv, U, prefix + "_los_distribution"), model::kLosDistributionNames));
+    l.mean_days = real(get(uv, U, prefix + "_los_mean_days"));
+    l.cv = real(get(uv, U, prefix + "_los_cv"));
+  };
+  los("acute", u.acute_los);
+  los("mh", u.mh_los);
+  u.out_of_area_los_factor = real(get(uv, U, "out_of_area_los_factor"));
+  u.out_of_area_cost_per_day = real(get(uv, U, "out_of_area_cost_per_day"));
+  u.cancel_threshold = real(get(uv, U, "cancel_threshold"));
+  u.cancel_full = real(get(uv, U, "cancel_full"));
+  u.cancel_share = real(get(uv, U, "cancel_share"));
+  if (u.cancel_full <= u.cancel_threshold) {
+    fail(c, get(uv, U, "cancel_full"), "urgent.cancel_full",
+         "expected an occupancy above urgent.cancel_threshold (" + show(get(uv, U, "cancel_threshold")) + ")");
+  }
+  u.opel_thresholds = reals<3>(get(uv, U, "opel_thresholds"));
+  if (!(u.opel_thresholds[0] < u.opel_thresholds[1] && u.opel_thresholds[1] < u.opel_thresholds[2])) {
+    fail(c, get(uv, U, "opel_thresholds"), "urgent.opel_thresholds", "expected three increasing occupancies");
+  }
+
+  const TableSpec& A = *field(R, "mutual_aid").table;
+  const toml::value& av = has(root, "mutual_aid") ? root.at("mutual_aid") : *field(R, "mutual_aid").default_value;
+  auto& a = cfg.mutual_aid;
+  a.enabled = get(av, A, "enabled").as_boolean();
+  a.ask_occupancy = real(get(av, A, "ask_occupancy"));
+  a.give_occupancy = real(get(av, A, "give_occupancy"));
+  a.give_trust = real(get(av, A, "give_trust"));
+  a.reciprocity_weight = real(get(av, A, "reciprocity_weight"));
+  a.reciprocity_scale = real(get(av, A, "reciprocity_scale"));
+  a.reciprocity_decay = real(get(av, A, "reciprocity_decay"));
+  a.elective_cost = real(get(av, A, "elective_cost"));
+  a.granted_weight = real(get(av, A, "granted_weight"));
+  a.refused_weight = real(get(av, A, "refused_weight"));
+  a.pact_occupancy_shift = real(get(av, A, "pact_occupancy_shift"));
+  a.pact_trust_shift = real(get(av, A, "pact_trust_shift"));
+  a.ics_wide = get(av, A, "ics_wide").as_boolean();
+  if (a.give_occupancy >= a.ask_occupancy) {
+    fail(c, get(av, A, "give_occupancy"), "mutual_aid.give_occupancy",
+         "expected an occupancy below mutual_aid.ask_occupancy (" + show(get(av, A, "ask_occupancy")) +
+             "): a partner with slack must be less full than one asking");
+  }
+
+  const TableSpec& SH = *field(R, "shock").table;
+  const auto& shocks = get(root, R, "shock").as_array();
+  for (std::size_t k = 0; k < shocks.size(); ++k) {
+    const auto& sv = shocks[k];
+    model::ShockConfig s;
+    s.id = id_of(sv);
+    const std::string key = "shock[" + s.id + "]";
+    s.type = static_cast<model::ShockType>(choice(get(sv, SH, "type"), model::kShockTypeNames));
+    s.start_day = static_cast<int>(get(sv, SH, "start_day").as_integer());
+    s.end_day = static_cast<int>(get(sv, SH, "end_day").as_integer());
+    if (s.end_day < s.start_day) {
+      fail(c, sv.at("end_day"), key + ".end_day", "expected a day at or after start_day (" +
+                                                      std::to_string(s.start_day) + ")");
+    }
+    const auto& tv = get(sv, SH, "trusts");
+    for (std::size_t i = 0; i < tv.as_array().size(); ++i) {
+      const auto& one = tv.as_array()[i];
+      const auto it = trust_index.find(one.as_string().str);
+      if (it == trust_index.end()) {
+        fail(c, one, key + ".trusts[" + std::to_string(i) + "]", "expected the id of a trust");
+      }
+      s.trusts.push_back(it->second);
+    }
+    s.urgent_multiplier = real(get(sv, SH, "urgent_multiplier"));
+    s.absence = real(get(sv, SH, "absence"));
+    s.capacity_loss = real(get(sv, SH, "capacity_loss"));
+    s.elective_loss = real(get(sv, SH, "elective_loss"));
+    s.intensity_cv = real(get(sv, SH, "intensity_cv"));
+    if (s.type == model::ShockType::incident && s.trusts.size() != 1) {
+      fail(c, has(sv, "trusts") ? sv.at("trusts") : sv, key + ".trusts", "expected exactly one trust for an incident",
+           has(sv, "trusts"));
+    }
+    // Incidents at one trust, and industrial actions, must not overlap in time: their losses
+    // are not defined to combine.
+    for (std::size_t j = 0; j < cfg.shocks.size(); ++j) {
+      const auto& o = cfg.shocks[j];
+      const bool same_kind = o.type == s.type && (s.type == model::ShockType::industrial_action ||
+                                                  (s.type == model::ShockType::incident && o.trusts == s.trusts));
+      if (same_kind && s.start_day <= o.end_day && o.start_day <= s.end_day) {
+        fail(c, sv.at("start_day"), key + ".start_day",
+             "expected no overlap with " + std::string(model::kShockTypeNames[static_cast<std::size_t>(s.type)]) +
+                 " '" + o.id + "' (days " + std::to_string(o.start_day) + "-" + std::to_string(o.end_day) + ")");
+      }
+    }
+    cfg.shocks.push_back(std::move(s));
+  }
+}
+
 /// ICSs, collaboratives and their programmes, place partnerships, pooling and PIDMAS settings.
 void build_organisations(const toml::value& root, const Ctx& c, model::Config& cfg,
                          const std::map<std::string, int>& place_index,
@@ -761,6 +864,8 @@ void build_organisations(const toml::value& root, const Ctx& c, model::Config& c
     rel.turnover.push_back({static_cast<int>(tv.at("day").as_integer()), who[0]});
   }
 
+  build_urgent(root, c, cfg, trust_index);
+
   const TableSpec& GV = *field(R, "governance").table;
   const toml::value& gv = has(root, "governance") ? root.at("governance") : *field(R, "governance").default_value;
   auto& gov = cfg.governance;
@@ -892,6 +997,8 @@ Scenario build(const toml::value& root, const Ctx& c) {
     t.leadership_hours = real(get(v, T, "leadership_hours"));
     t.competitiveness = real(get(v, T, "competitiveness"));
     t.openness = real(get(v, T, "openness"));
+    t.beds = static_cast<int>(get(v, T, "beds").as_integer());
+    t.initial_occupancy = real(get(v, T, "initial_occupancy"));
     t.capacity.assign(NS, 0.0);
     t.initial.assign(NS, {});
     for (const auto& [sid, cap] : get(v, T, "capacity").as_table()) {

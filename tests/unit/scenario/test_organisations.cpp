@@ -332,3 +332,43 @@ symmetric = false
   EXPECT_EQ(p[2].from, 3);
   EXPECT_EQ(p[2].positive, 3.0);
 }
+
+TEST(UrgentErrors, BadShocksBedsAndAidNameTheKeyAndLine) {
+  const std::string shock = "\n[[shock]]\nid = \"s1\"\ntype = \"incident\"\nstart_day = 10\nend_day = 40\n";
+  const struct {
+    std::string text, key, expect;
+  } cases[] = {
+      {kTwoPlaces + shock + "trusts = [\"RZZ\"]\n", "shock[s1].trusts[0]", "id of a trust"},
+      {kTwoPlaces + shock + "trusts = [\"RAA\", \"RBB\"]\n", "shock[s1].trusts", "exactly one trust"},
+      {kTwoPlaces + "\n[[shock]]\nid = \"w\"\ntype = \"pandemic\"\nstart_day = 0\nend_day = 9\n"
+                    "urgent_multiplier = -1.0\n",
+       "shock[w].urgent_multiplier", ">= 0"},
+      {kTwoPlaces + "\n[[shock]]\nid = \"w\"\ntype = \"earthquake\"\nstart_day = 0\nend_day = 9\n",
+       "shock[w].type", "industrial_action"},
+      {kTwoPlaces + "\n[[shock]]\nid = \"w\"\ntype = \"winter\"\nstart_day = 20\nend_day = 9\n",
+       "shock[w].end_day", "at or after start_day"},
+      {kTwoPlaces + shock + "trusts = [\"RAA\"]\n" +
+           "\n[[shock]]\nid = \"s2\"\ntype = \"incident\"\nstart_day = 40\nend_day = 50\ntrusts = [\"RAA\"]\n",
+       "shock[s2].start_day", "no overlap with incident 's1'"},
+      {kTwoPlaces + "\n[[shock]]\nid = \"a\"\ntype = \"industrial_action\"\nstart_day = 0\nend_day = 3\n"
+                    "elective_loss = 0.5\n[[shock]]\nid = \"b\"\ntype = \"industrial_action\"\nstart_day = 3\n"
+                    "end_day = 5\nelective_loss = 0.5\n",
+       "shock[b].start_day", "no overlap"},
+      {kTwoPlaces + "\n[urgent]\ncancel_threshold = 0.95\ncancel_full = 0.9\n", "urgent.cancel_full",
+       "above urgent.cancel_threshold"},
+      {kTwoPlaces + "\n[urgent]\nopel_thresholds = [0.9, 0.85, 0.97]\n", "urgent.opel_thresholds", "increasing"},
+      {kTwoPlaces + "\n[urgent]\nmh_los_distribution = \"weibull\"\n", "urgent.mh_los_distribution", "lognormal"},
+      {kTwoPlaces + "\n[mutual_aid]\ngive_occupancy = 0.97\n", "mutual_aid.give_occupancy",
+       "below mutual_aid.ask_occupancy"},
+      {kTwoPlaces + "\n[mutual_aid]\ngive_trust = 1.5\n", "mutual_aid.give_trust", "[0, 1]"},
+  };
+  for (const auto& c : cases) {
+    const auto e = error_of(c.text);
+    EXPECT_EQ(e.key, c.key) << e.what();
+    EXPECT_NE(std::string(e.what()).find(c.expect), std::string::npos) << e.what();
+    EXPECT_GT(e.line, 0) << e.what();
+  }
+  const auto ok = load_text(kTwoPlaces + shock + "trusts = [\"RAA\"]\ncapacity_loss = 0.5\n", "ok.toml");
+  ASSERT_EQ(ok.config.shocks.size(), 1u);
+  EXPECT_EQ(ok.config.shocks[0].trusts, std::vector<int>{0});
+}

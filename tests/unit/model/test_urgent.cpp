@@ -1,0 +1,164 @@
+// Urgent demand, beds, shocks and mutual aid (docs/model.md §21-§23) on the shipped scenarios
+// (scenarios/urgent/), shortened.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <numeric>
+#include <string>
+#include <vector>
+
+#include "core/parallel.hpp"
+#include "model/model.hpp"
+#include "scenario/scenario.hpp"
+
+using namespace icsim;
+using model::Obs;
+
+namespace {
+
+scenario::Scenario load(const std::string& file, int days) {
+  return scenario::load_file(std::string(ICSIM_SOURCE_DIR) + "/scenarios/urgent/" + file,
+                             {{"scenario.days", std::to_string(days)}});
+}
+
+std::vector<model::Sample> run(const model::Config& c, std::uint64_t rep = 0, model::Events* events = nullptr) {
+  model::Model m(c, rep);
+  std::vector<model::Sample> out{m.sample()};
+  while (!m.finished()) {
+    m.step();
+    if (events) {
+      const auto& e = m.events();
+      events->aid.insert(events->aid.end(), e.aid.begin(), e.aid.end());
+    }
+    m.clear_events();
+    if (m.has_new_sample()) out.push_back(m.sample());
+  }
+  return out;
+}
+
+std::int64_t count(const model::Sample& s, Obs o, std::size_t i) { return s.counts[static_cast<std::size_t>(o)][i]; }
+double value(const model::Sample& s, Obs o, std::size_t i) { return s.values[static_cast<std::size_t>(o)][i]; }
+
+}  // namespace
+
+TEST(Urgent, PatientsAndBedsAreConservedAndAidGivenEqualsAidReceived) {
+  for (const char* file : {"winter_pact.toml", "mh_collaborative.toml", "pandemic_low_trust.toml"}) {
+    const auto sc = load(file, 200);
+    model::Events events;
+    const auto samples = run(sc.config, 1, &events);
+    const std::size_t T = sc.config.trusts.size();
+    double granted_beds = 0.0, granted_staff = 0.0, given_beds = 0.0, given_staff = 0.0, received_beds = 0.0,
+           received_staff = 0.0;
+    std::int64_t placed = 0, hosted = 0, requests = 0;
+    for (std::size_t k = 1; k < samples.size(); ++k) {
+      const auto& a = samples[k - 1];
+      const auto& b = samples[k];
+      for (std::size_t t = 0; t < T; ++t) {
+        EXPECT_EQ(count(b, Obs::beds_occupied, t),
+                  count(a, Obs::beds_occupied, t) + count(b, Obs::bed_admissions, t) - count(b, Obs::discharges, t))
+            << file << " trust " << t << " interval " << k;
+        EXPECT_EQ(count(b, Obs::urgent_arrivals, t), count(b, Obs::bed_admissions, t) - count(b, Obs::hosted_patients, t) +
+                                                         count(b, Obs::placed_at_partners, t) +
+                                                         count(b, Obs::out_of_area_placements, t))
+            << file << " trust " << t << " interval " << k;
+        placed += count(b, Obs::placed_at_partners, t);
+        hosted += count(b, Obs::hosted_patients, t);
+        requests += count(b, Obs::aid_requests, t);
+        given_beds += value(b, Obs::aid_given_beds, t);
+        given_staff += value(b, Obs::aid_given_staff, t);
+        received_beds += value(b, Obs::aid_received_beds, t);
+        received_staff += value(b, Obs::aid_received_staff, t);
+      }
+    }
+    for (const auto& e : events.aid) (e.kind == 1 ? granted_staff : granted_beds) += e.granted;
+    EXPECT_EQ(placed, hosted) << file;
+    EXPECT_EQ(given_beds, received_beds) << file;
+    EXPECT_EQ(given_staff, received_staff) << file;
+    EXPECT_EQ(given_beds, granted_beds) << file << ": the aid events account for every bed lent";
+    EXPECT_EQ(given_staff, granted_staff) << file;
+    EXPECT_LE(static_cast<double>(placed), given_beds) << file << ": a lent bed takes at most one patient a day";
+    EXPECT_GT(requests, 0) << file << " should put some trust under pressure";
+    EXPECT_GT(given_beds + given_staff, 0.0) << file << " should see some aid";
+  }
+}
+
+TEST(Urgent, ResultsDoNotDependOnTheThreadCount) {
+  const auto sc = load("pandemic_low_trust.toml", 150);
+  std::vector<model::Sample> one, two;
+  {
+    core::ThreadLimit limit(1);
+    one = run(sc.config, 3);
+  }
+  {
+    core::ThreadLimit limit(2);
+    two = run(sc.config, 3);
+  }
+  ASSERT_EQ(one.size(), two.size());
+  for (std::size_t k = 0; k < one.size(); ++k) {
+    EXPECT_EQ(one[k].counts, two[k].counts);
+    for (std::size_t o = 0; o < one[k].values.size(); ++o) {
+      for (std::size_t i = 0; i < one[k].values[o].size(); ++i) {
+        const double x = one[k].values[o][i], y = two[k].values[o][i];
+        EXPECT_TRUE((std::isnan(x) && std::isnan(y)) || x == y) << "observable " << o << " sample " << k;
+      }
+    }
+  }
+}
+
+TEST(Urgent, ShocksDrawTheSameIntensityWhateverThePolicy) {
+  const auto high = load("pandemic_high_trust.toml", 30);
+  const auto low = load("pandemic_low_trust.toml", 30);
+  model::Model a(high.config, 5), b(low.config, 5), c(high.config, 6);
+  ASSERT_EQ(a.shock_intensity().size(), 1u);
+  EXPECT_EQ(a.shock_intensity(), b.shock_intensity());
+  EXPECT_NE(a.shock_intensity(), c.shock_intensity());  // another replication, another wave
+  EXPECT_GT(a.shock_intensity()[0], 0.0);
+}
+
+TEST(Urgent, AnIncidentHalvesOneTrustsBedsAndCancelsItsElectives) {
+  const auto sc = load("cyber_incident.toml", 120);
+  const auto base = load("winter_pact.toml", 120);
+  const auto s = run(sc.config, 2), b = run(base.config, 2);
+  const std::size_t tc = 2, S = sc.config.specialties.size();
+  ASSERT_EQ(sc.config.trusts[tc].id, "TC");
+  bool seen = false;
+  for (std::size_t k = 0; k < s.size(); ++k) {
+    const auto day = s[k].step - 1;  // the sample is taken at the end of this day
+    const bool during = day >= 30 && day <= 71;
+    if (!during) continue;
+    seen = true;
+    EXPECT_DOUBLE_EQ(value(s[k], Obs::staffed_beds, tc), sc.config.trusts[tc].beds * 0.5);
+    std::int64_t cancelled = 0, base_cancelled = 0;
+    for (std::size_t sp = 0; sp < S; ++sp) {
+      cancelled += count(s[k], Obs::cancelled_electives, tc * S + sp);
+      base_cancelled += count(b[k], Obs::cancelled_electives, tc * S + sp);
+    }
+    EXPECT_GT(cancelled, base_cancelled + 50) << "interval ending day " << day;
+  }
+  EXPECT_TRUE(seen);
+  // The same emergency patients arrive at every trust with and without the incident.
+  for (std::size_t k = 1; k < s.size(); ++k) {
+    for (std::size_t t = 0; t < sc.config.trusts.size(); ++t) {
+      EXPECT_EQ(count(s[k], Obs::urgent_arrivals, t), count(b[k], Obs::urgent_arrivals, t));
+    }
+  }
+}
+
+TEST(Urgent, SharingMentalHealthBedsCutsOutOfAreaPlacements) {
+  const auto none = load("mh_no_collaborative.toml", 365);
+  const auto shared = load("mh_collaborative.toml", 365);
+  std::int64_t a = 0, b = 0, placed = 0;
+  for (std::uint64_t r = 0; r < 3; ++r) {
+    const auto x = run(none.config, r), y = run(shared.config, r);
+    for (std::size_t t = 0; t < 3; ++t) {
+      for (const auto& smp : x) a += count(smp, Obs::out_of_area_placements, t);
+      for (const auto& smp : y) {
+        b += count(smp, Obs::out_of_area_placements, t);
+        placed += count(smp, Obs::placed_at_partners, t);
+      }
+    }
+  }
+  EXPECT_GT(a, 0);
+  EXPECT_LT(b, a);
+  EXPECT_GT(placed, 0);
+}
