@@ -47,6 +47,8 @@ def main(argv=None) -> int:
                 first = next(r for r in load.runs(args.out_dir) if r.scenario == sc)
                 if report.has_observable(first, "collaborative_cohesion"):
                     written += plots.save(plots.collaboration(args.out_dir, sc), folder / f"{sc}_collaboration")
+                if report.has_beds(first):
+                    written += plots.save(plots.pressure(args.out_dir, sc), folder / f"{sc}_pressure")
                 if report.has_relationships(first):
                     written += plots.save(plots.trust_heatmap(args.out_dir, sc), folder / f"{sc}_trust")
                     written += plots.save(plots.trust_network(args.out_dir, sc), folder / f"{sc}_network")

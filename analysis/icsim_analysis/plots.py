@@ -289,3 +289,36 @@ def collaboration(out_dir, scenario: str):
                              [scenario]), fontsize=10)
     fig.autofmt_xdate()
     return fig
+
+
+def pressure(out_dir, scenario: str):
+    """Urgent pressure by trust: occupancy of staffed beds and elective slots cancelled per
+    interval (mean across replications), for the trusts with beds."""
+    occ = summarise(load.measure(out_dir, "bed_occupancy", scenario))
+    canc = load.measure(out_dir, "cancelled_electives", scenario)
+    fig, axes = plt.subplots(2, 1, figsize=(8, 6.4), sharex=True)
+    trusts = [t for t in dict.fromkeys(occ["organisation"]) if occ[occ["organisation"] == t]["mean"].notna().any()]
+    for i, t in enumerate(trusts):
+        colour = _COLOURS[i % len(_COLOURS)]
+        d = occ[occ["organisation"] == t].sort_values("time")
+        d = d[d["time"] > 0]
+        axes[0].plot(pd.to_datetime(d["date"]), d["mean"], color=colour, label=t)
+        c = canc[canc["organisation"] == t].groupby(["replication", "date"], sort=False)["value"].sum()
+        c = c.groupby("date").mean().sort_index()
+        c = c.iloc[1:]
+        axes[1].plot(pd.to_datetime(c.index), c.values, color=colour, label=t)
+    axes[0].axhline(0.92, color="grey", linestyle=":", linewidth=1)
+    axes[0].annotate("92%", (0.01, 0.92), xycoords=("axes fraction", "data"), fontsize=8, color="grey", va="bottom")
+    axes[0].set_ylabel("occupancy of staffed beds")
+    axes[1].set_ylabel("elective slots cancelled\nper interval (mean)")
+    for ax in axes:
+        ax.grid(alpha=0.3)
+        if trusts:
+            ax.legend(fontsize=7, ncol=2)
+    if not trusts:
+        axes[0].text(0.5, 0.5, "no trusts with beds", ha="center", va="center", transform=axes[0].transAxes)
+    axes[1].set_xlabel("date")
+    axes[1].xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+    axes[0].set_title(_label("Urgent pressure: bed occupancy and cancelled electives", [scenario]), fontsize=10)
+    fig.autofmt_xdate()
+    return fig

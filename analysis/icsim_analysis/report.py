@@ -112,6 +112,13 @@ def has_observable(run, name) -> bool:
         return name in f["observables"]
 
 
+def has_beds(run) -> bool:
+    """Whether some trust of the file has beds (urgent observables are written and non-zero)."""
+    with h5py.File(run.path, "r") as f:
+        return "staffed_beds" in f["observables"] and "bed_occupancy" in f["observables"] and \
+            bool((f["observables/staffed_beds/value"][()] > 0).any())
+
+
 def has_relationships(run) -> bool:
     """Whether the file has a trust matrix with some pair of distinct organisations interacting."""
     try:
@@ -174,6 +181,9 @@ def build(out_dir, baseline: str | None = None) -> str:
             has_programmes = "events/programmes" in f and len(f["events/programmes/day"]) > 0
         if has_programmes:
             parts.append(_img(plots.programmes(out_dir, sc)))
+        if has_beds(first[sc]):
+            parts.append(f"<h2>Urgent pressure: {html.escape(sc)}</h2>")
+            parts.append(_img(plots.pressure(out_dir, sc)))
         if has_observable(first[sc], "collaborative_cohesion"):
             parts.append(f"<h2>Collaboration: {html.escape(sc)}</h2>")
             parts.append(_img(plots.collaboration(out_dir, sc)))

@@ -11,7 +11,7 @@ import matplotlib.image
 import numpy as np
 import pytest
 
-from conftest_icsim import run
+from conftest_icsim import SOURCE_DIR, run
 from icsim_analysis import load, plots, report
 
 
@@ -156,3 +156,19 @@ def test_collaboration_plots_and_report_sections(collaboration_out, tmp_path):
     html_text = report.build(collaboration_out)
     assert "Collaboration: collaboration_base" in html_text
     assert html_text.count("<img") >= 10
+
+
+def test_urgent_pressure_plot_and_report_section(tmp_path):
+    out = tmp_path / "out"
+    run("run", SOURCE_DIR / "scenarios" / "urgent" / "winter_pact.toml", "--days", 120, "-r", 2, "--out", out)
+    fig = plots.pressure(out, "winter_pact")
+    lines = fig.axes[0].get_lines()
+    labels = [l.get_label() for l in lines if not l.get_label().startswith("_")]
+    assert labels == ["TA", "TB", "TC", "TD", "TE", "TM"]  # the trusts with beds, no others
+    # The plotted occupancy is the mean across replications of the file's values.
+    ys = lines[0].get_ydata()
+    vals = np.mean([h5py.File(r.path)["observables/bed_occupancy/value"][1:, 0] for r in load.runs(out)], axis=0)
+    np.testing.assert_allclose(ys, vals)
+    png, _ = plots.save(fig, tmp_path / "pressure")
+    assert png.stat().st_size > 5000
+    assert "Urgent pressure: winter_pact" in report.build(out)
