@@ -13,6 +13,9 @@ struct NationalOptions {
   double referrals_per_month = 1.7e6;
   int days = 365;
   bool pools = false;  ///< one ICS per system, and a shared orthopaedic list in each
+  /// Beds at every trust (1.6 per 1000 residents), a mental-health trust per system (0.19 beds
+  /// per 1000), and with pools a mutual-aid pact in every collaborative.
+  bool urgent = false;
 };
 
 std::string national_scenario_text(const NationalOptions& options = {});

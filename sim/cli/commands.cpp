@@ -139,10 +139,11 @@ int bench(const BenchArgs& a) {
   const int days = static_cast<int>(std::lround(a.years * 365.0));
   scenario::Scenario sc;
   try {
-    if (a.scenario == "national" || a.scenario == "national-pooled") {
+    if (a.scenario == "national" || a.scenario == "national-pooled" || a.scenario == "national-urgent") {
       app::NationalOptions o;
       o.days = days;
-      o.pools = a.scenario == "national-pooled";
+      o.pools = a.scenario != "national";
+      o.urgent = a.scenario == "national-urgent";
       sc = scenario::load_text(app::national_scenario_text(o), "generated national");
     } else if (a.scenario == "default") {
       sc = scenario::load_default();
@@ -161,11 +162,12 @@ int bench(const BenchArgs& a) {
   return ok;
 }
 
-int generate(const std::string& what, int days, bool pools) {
+int generate(const std::string& what, int days, bool pools, bool urgent) {
   if (what != "national") return bad_input;
   app::NationalOptions o;
   o.days = days;
-  o.pools = pools;
+  o.pools = pools || urgent;
+  o.urgent = urgent;
   std::cout << app::national_scenario_text(o);
   return ok;
 }

@@ -41,7 +41,7 @@ struct BenchArgs {
 };
 int bench(const BenchArgs& a);
 
-int generate(const std::string& what, int days, bool pools);
+int generate(const std::string& what, int days, bool pools, bool urgent);
 
 struct ReportArgs {
   std::string out_dir;

@@ -46,7 +46,8 @@ int main(int argc, char** argv) {
   cli::BenchArgs bench;
   auto* bench_cmd = app.add_subcommand("bench", "Time the simulation step (no output files)");
   bench_cmd->add_option("scenario", bench.scenario,
-                        "national, national-pooled (a shared list in every ICS), default or a file")
+                        "national, national-pooled (a shared list in every ICS), national-urgent (pools, beds and "
+                        "mutual aid), default or a file")
       ->capture_default_str();
   bench_cmd->add_flag("--equity", bench.equity, "Include the equity scan at each sample");
   bench_cmd->add_option("--years", bench.years, "Simulated years")->capture_default_str();
@@ -61,6 +62,8 @@ int main(int argc, char** argv) {
   gen_cmd->add_option("--days", gen_days, "Simulated days")->capture_default_str();
   bool gen_pools = false;
   gen_cmd->add_flag("--pools", gen_pools, "One ICS per system with a shared orthopaedic list");
+  bool gen_urgent = false;
+  gen_cmd->add_flag("--urgent", gen_urgent, "Beds, a mental-health trust per system and mutual-aid pacts (implies --pools)");
 
   cli::ReportArgs report;
   auto* report_cmd = app.add_subcommand(
@@ -82,7 +85,7 @@ int main(int argc, char** argv) {
   if (*params_cmd) return cli::params(params_md, params_prefixes);
   if (*obs_cmd) return cli::observables(obs_md);
   if (*bench_cmd) return cli::bench(bench);
-  if (*gen_cmd) return cli::generate(gen_what, gen_days, gen_pools);
+  if (*gen_cmd) return cli::generate(gen_what, gen_days, gen_pools, gen_urgent);
   if (*report_cmd) return cli::report(report);
   return cli::bad_input;
 }
