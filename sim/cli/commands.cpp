@@ -11,11 +11,17 @@
 #include <cstdio>
 #include <iostream>
 #include <mutex>
+#include <optional>
+#ifdef ICSIM_HAVE_MPI
+#include <mpi.h>
+#endif
 #include <sstream>
 
 #include "app/bench.hpp"
 #include "app/national.hpp"
 #include "app/run.hpp"
+#include "app/sweep.hpp"
+#include "scenario/sweep.hpp"
 #include "cli/format.hpp"
 #include "core/parallel.hpp"
 #include "model/observables.hpp"
@@ -93,6 +99,117 @@ int run(const RunArgs& a) {
   if (results.size() >= 2) std::cout << paired_table(results) << "\n";
   std::cout << "Outputs: " << a.out << "/ (manifest.json lists every file)\n";
   return failures ? run_failed : ok;
+}
+
+namespace {
+#ifdef ICSIM_HAVE_MPI
+/// MPI_Init_thread (threads of a rank share the work queue) and MPI_Finalize.
+struct MpiSession {
+  MpiSession() {
+    int provided = 0;
+    MPI_Init_thread(nullptr, nullptr, MPI_THREAD_MULTIPLE, &provided);
+    if (provided < MPI_THREAD_MULTIPLE) {
+      std::cerr << "icsim: warning: the MPI library does not support MPI_THREAD_MULTIPLE; using one run at a time per rank\n";
+      serial = true;
+    }
+  }
+  ~MpiSession() { MPI_Finalize(); }
+  MpiSession(const MpiSession&) = delete;
+  MpiSession& operator=(const MpiSession&) = delete;
+  bool serial = false;
+};
+#else
+struct MpiSession {
+  bool serial = false;
+};
+#endif
+}  // namespace
+
+bool under_mpi() {
+  for (const char* v : {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE", "PMIX_RANK"}) {
+    if (std::getenv(v)) return true;
+  }
+  return false;
+}
+
+int sweep(const SweepArgs& a, bool under_mpi) {
+  std::optional<MpiSession> mpi;  // outlives the work queue
+  if (under_mpi) mpi.emplace();
+  app::SweepPlan plan;
+  app::SweepOptions options;
+  try {
+    plan = app::plan_sweep(scenario::load_sweep(a.file));
+    if (!a.shard.empty()) {
+      const auto slash = a.shard.find('/');
+      std::size_t used = 0;
+      bool good = slash != std::string::npos;
+      if (good) {
+        try {
+          options.shard = std::stoi(a.shard.substr(0, slash), &used);
+          good = used == slash;
+          options.shards = std::stoi(a.shard.substr(slash + 1), &used);
+          good = good && used == a.shard.size() - slash - 1 && options.shards >= 1 && options.shard >= 0 &&
+                 options.shard < options.shards;
+        } catch (const std::exception&) {
+          good = false;
+        }
+      }
+      if (!good) {
+        throw scenario::Error("command line", 0, "--shard", a.shard, "i/N with 0 <= i < N, e.g. 3/10");
+      }
+    }
+  } catch (const scenario::Error& e) {
+    std::cerr << "icsim: error: " << e.what() << "\n";
+    return bad_input;
+  }
+  std::unique_ptr<app::WorkQueue> queue = under_mpi ? app::mpi_queue() : app::local_queue();
+  if (!queue) {
+    std::cerr << "icsim: error: this icsim was built without MPI\n";
+    return bad_input;
+  }
+  const bool root = queue->rank() == 0;
+  if (a.dry_run) {
+    if (root) std::cout << app::describe_plan(plan);
+    return ok;
+  }
+  core::ThreadLimit limit(mpi && mpi->serial ? 1 : a.threads);
+  const bool tty = ::isatty(STDERR_FILENO) != 0;
+  const bool show = root && (a.progress == "always" || (a.progress == "auto" && tty));
+  const bool json = root && a.progress == "json";
+  std::mutex print;
+  options.out_dir = a.out;
+  options.force = a.force;
+  options.fail_fast = a.fail_fast;
+  options.command_line = a.command_line;
+  if (show || json) {
+    options.on_progress = [&](const core::Progress& p) {
+      const std::lock_guard lock(print);
+      std::cerr << (json ? progress_json(p.view()) + "\n" : "\r" + progress_line(p.view()));
+      std::cerr.flush();
+    };
+  }
+  app::SweepOutcome r;
+  try {
+    r = app::run_sweep(plan, options, *queue);
+  } catch (const app::OutputExists& e) {
+    if (root) std::cerr << "icsim: error: " << e.what() << "\n";
+    return output_exists;
+  } catch (const std::exception& e) {
+    std::cerr << "icsim: error: " << e.what() << "\n";
+    return run_failed;
+  }
+  if (show) std::cerr << "\r" << std::string(100, ' ') << "\r";
+  for (const auto& e : r.errors) std::cerr << "icsim: sweep " << plan.spec.name << " " << e << "\n";
+  if (root) {
+    std::cout << "Sweep " << plan.spec.name << ": " << r.total << " runs" << (options.shards > 1 ? " in this shard" : "")
+              << "; " << r.skipped << " already complete, " << r.ran << " run now"
+              << (queue->size() > 1 ? " by rank 0 (of " + std::to_string(queue->size()) + ")" : std::string())
+              << ", " << r.failed << " failed" << (queue->size() > 1 ? " on rank 0" : "") << ".\n"
+              << (r.complete ? "Every run of the sweep is complete." : "Some runs are not complete: run the same command again to finish them.")
+              << "\nOutputs: " << a.out << "/" << plan.spec.name << "/ (sweep.h5 indexes the runs; "
+              << a.out << "/manifest.json lists every file)\n";
+  }
+  return r.failed ? run_failed : ok;
 }
 
 int validate(const std::vector<std::string>& files) {

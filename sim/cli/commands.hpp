@@ -28,6 +28,20 @@ struct RunArgs {
 };
 int run(const RunArgs& a);
 
+struct SweepArgs {
+  std::string file;
+  std::string out = "results";
+  std::size_t threads = 0;
+  bool force = false, dry_run = false, fail_fast = false;
+  std::string shard;                   ///< "i/N" or empty
+  std::string progress = "auto";
+  std::string command_line;
+};
+/// icsim sweep: one process, or every rank of an MPI job (MPI is initialised and finalised here).
+int sweep(const SweepArgs& a, bool under_mpi);
+/// Whether this process was started by mpirun/srun (an MPI launcher's environment is set).
+bool under_mpi();
+
 int validate(const std::vector<std::string>& files);
 /// Lists the scenario parameters whose keys start with one of `prefixes` (all when empty).
 int params(bool markdown, const std::vector<std::string>& prefixes);

@@ -29,6 +29,20 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"auto", "always", "never", "json"}))
       ->capture_default_str();
 
+  cli::SweepArgs sweep;
+  auto* sweep_cmd = app.add_subcommand("sweep", "Run a sweep file: a design of parameter points x replications "
+                                                "(under mpirun: ranks share the runs)");
+  sweep_cmd->add_option("file", sweep.file, "Sweep file (TOML)")->required();
+  sweep_cmd->add_option("-o,--out", sweep.out, "Output folder")->capture_default_str();
+  sweep_cmd->add_option("-t,--threads", sweep.threads, "Threads per process (0: all cores)")->capture_default_str();
+  sweep_cmd->add_flag("-f,--force", sweep.force, "Replace an existing sweep of the same name");
+  sweep_cmd->add_flag("--dry-run", sweep.dry_run, "Print the plan (points and runs) and stop");
+  sweep_cmd->add_flag("--fail-fast", sweep.fail_fast, "Stop starting runs after the first failure (default: continue)");
+  sweep_cmd->add_option("--shard", sweep.shard, "Run only shard i of N (runs whose index % N == i), e.g. for Slurm arrays");
+  sweep_cmd->add_option("--progress", sweep.progress, "Progress display")
+      ->check(CLI::IsMember({"auto", "always", "never", "json"}))
+      ->capture_default_str();
+
   std::vector<std::string> validate_files;
   auto* validate_cmd = app.add_subcommand("validate", "Check scenario files without running them");
   validate_cmd->add_option("scenarios", validate_files, "Scenario files")->required();
@@ -81,6 +95,10 @@ int main(int argc, char** argv) {
   }
 
   if (*run_cmd) return cli::run(run);
+  if (*sweep_cmd) {
+    sweep.command_line = run.command_line;
+    return cli::sweep(sweep, cli::under_mpi());
+  }
   if (*validate_cmd) return cli::validate(validate_files);
   if (*params_cmd) return cli::params(params_md, params_prefixes);
   if (*obs_cmd) return cli::observables(obs_md);

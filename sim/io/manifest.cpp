@@ -40,6 +40,7 @@ void write_manifest(const std::string& path, const Manifest& m) {
   for (std::size_t i = 0; i < m.runs.size(); ++i) {
     const auto& r = m.runs[i];
     os << (i ? ",\n" : "\n") << "    {\"scenario\": " << json_string(r.scenario)
+       << (r.point >= 0 ? ", \"point\": " + std::to_string(r.point) : std::string())
        << ", \"replication\": " << r.replication << ", \"seed\": " << r.seed
        << ", \"file\": " << json_string(r.file) << ", \"status\": " << json_string(r.status)
        << ", \"sha256\": " << json_string(r.sha256) << ", \"bytes\": " << r.bytes

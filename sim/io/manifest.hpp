@@ -18,6 +18,7 @@ struct ManifestRun {
   std::int64_t threads = 0;  ///< oneTBB threads available to the run (not in the HDF5 file)
   double wall_seconds = 0.0;
   std::string error;   ///< message when failed
+  std::int64_t point = -1;  ///< sweep design point; -1 outside sweeps (not written)
 };
 
 struct Manifest {

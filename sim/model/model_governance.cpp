@@ -88,7 +88,7 @@ void Model::build_organisations() {
   };
   for (const auto& col : config_.collaboratives) mark_all(col.members);
   for (const auto& members : partnership_orgs_) mark_all(members);
-  for (std::size_t t = 0; t < T; ++t) {
+  for (std::size_t t = 0; t < T && !config_.ics.empty(); ++t) {  // configs built in code may have no ICS
     const std::size_t icb = config_.icb_index(static_cast<std::size_t>(trust_ics_[t]));
     rel_.mark(t, icb);
     rel_.mark(icb, t);

@@ -277,7 +277,7 @@ void Model::match_aid(core::Step d) {
       if (std::find(m.begin(), m.end(), req.trust) == m.end()) continue;
       for (int t : m) consider(t);
     }
-    if (a.ics_wide) {
+    if (a.ics_wide && !config_.ics.empty()) {
       for (int t : config_.ics[static_cast<std::size_t>(trust_ics_[static_cast<std::size_t>(req.trust)])].trusts) consider(t);
     }
     bool any = false;

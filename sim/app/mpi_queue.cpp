@@ -1,0 +1,66 @@
+// The work queue of MPI ranks: a counter on rank 0 that every rank advances with an atomic
+// MPI_Fetch_and_op (passive target), so ranks pull runs as they become free and none idles
+// while work remains. Built only when CMake found MPI (ICSIM_HAVE_MPI).
+#include "app/sweep.hpp"
+
+#ifdef ICSIM_HAVE_MPI
+#include <mpi.h>
+#endif
+
+namespace icsim::app {
+
+#ifdef ICSIM_HAVE_MPI
+namespace {
+
+class MpiQueue final : public WorkQueue {
+ public:
+  MpiQueue() {
+    MPI_Comm_rank(MPI_COMM_WORLD, &rank_);
+    MPI_Comm_size(MPI_COMM_WORLD, &size_);
+    MPI_Win_allocate(rank_ == 0 ? static_cast<MPI_Aint>(sizeof(std::int64_t)) : 0, sizeof(std::int64_t),
+                     MPI_INFO_NULL, MPI_COMM_WORLD, &base_, &win_);
+    if (rank_ == 0) *base_ = 0;
+    MPI_Barrier(MPI_COMM_WORLD);
+  }
+  ~MpiQueue() override { MPI_Win_free(&win_); }
+  MpiQueue(const MpiQueue&) = delete;
+  MpiQueue& operator=(const MpiQueue&) = delete;
+
+  std::int64_t next() override { return op(1, MPI_SUM); }
+  void stop() override { op(std::int64_t{1} << 40, MPI_REPLACE); }
+  [[nodiscard]] int rank() const override { return rank_; }
+  [[nodiscard]] int size() const override { return size_; }
+  void barrier() override { MPI_Barrier(MPI_COMM_WORLD); }
+  void reset(std::int64_t /*limit*/) override {
+    MPI_Barrier(MPI_COMM_WORLD);
+    if (rank_ == 0) {
+      MPI_Win_lock(MPI_LOCK_EXCLUSIVE, 0, 0, win_);
+      *base_ = 0;
+      MPI_Win_unlock(0, win_);
+    }
+    MPI_Barrier(MPI_COMM_WORLD);
+  }
+
+ private:
+  std::int64_t op(std::int64_t value, MPI_Op how) {
+    // Threads of one rank may ask at once; MPI is initialised with MPI_THREAD_MULTIPLE.
+    std::int64_t old = 0;
+    MPI_Win_lock(MPI_LOCK_SHARED, 0, 0, win_);
+    MPI_Fetch_and_op(&value, &old, MPI_INT64_T, 0, 0, how, win_);
+    MPI_Win_unlock(0, win_);
+    return old;
+  }
+
+  int rank_ = 0, size_ = 1;
+  std::int64_t* base_ = nullptr;
+  MPI_Win win_ = MPI_WIN_NULL;
+};
+
+}  // namespace
+
+std::unique_ptr<WorkQueue> mpi_queue() { return std::make_unique<MpiQueue>(); }
+#else
+std::unique_ptr<WorkQueue> mpi_queue() { return nullptr; }
+#endif
+
+}  // namespace icsim::app

@@ -1,0 +1,393 @@
+#include "app/sweep.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <sstream>
+
+#include "core/parallel.hpp"
+#include "core/progress.hpp"
+#include "io/manifest.hpp"
+#include "io/run_file.hpp"
+#include "io/sha256.hpp"
+#include "core/version.hpp"
+
+namespace icsim::app {
+namespace fs = std::filesystem;
+using scenario::Design;
+
+namespace {
+
+std::string number_text(double x, bool integer) {
+  if (integer) return std::to_string(std::llround(x));
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.17g", x);
+  std::string s = buf;
+  if (s.find_first_of(".eEn") == std::string::npos) s += ".0";
+  return s;
+}
+
+std::string point_dir(std::size_t p) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "point-%04zu", p);
+  return buf;
+}
+
+/// One line of a journal: a finished run.
+struct Entry {
+  std::int64_t index = -1;
+  std::string status, sha256, error;
+  std::int64_t bytes = 0, threads = 0;
+  double wall = 0.0;
+};
+
+std::string clean(std::string s) {
+  for (char& c : s) {
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  }
+  return s;
+}
+
+/// Every journal line of the sweep folder (journal-<rank>.txt files, in name order).
+std::vector<Entry> read_journals(const fs::path& dir) {
+  std::vector<fs::path> files;
+  if (fs::exists(dir)) {
+    for (const auto& e : fs::directory_iterator(dir)) {
+      const auto name = e.path().filename().string();
+      if (name.rfind("journal-", 0) == 0 && e.path().extension() == ".txt") files.push_back(e.path());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  std::vector<Entry> out;
+  for (const auto& f : files) {
+    std::ifstream in(f);
+    std::string line;
+    while (std::getline(in, line)) {
+      std::istringstream is(line);
+      Entry e;
+      std::string idx, bytes, threads, wall;
+      if (!std::getline(is, idx, '\t') || !std::getline(is, e.status, '\t') || !std::getline(is, e.sha256, '\t') ||
+          !std::getline(is, bytes, '\t') || !std::getline(is, threads, '\t') || !std::getline(is, wall, '\t')) {
+        continue;  // a line cut short by a kill
+      }
+      std::getline(is, e.error);
+      try {
+        e.index = std::stoll(idx);
+        e.bytes = std::stoll(bytes);
+        e.threads = std::stoll(threads);
+        e.wall = std::stod(wall);
+      } catch (const std::exception&) {
+        continue;
+      }
+      out.push_back(std::move(e));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+SweepPlan plan_sweep(const scenario::SweepSpec& spec) {
+  SweepPlan plan;
+  plan.spec = spec;
+  const auto& ps = spec.parameters;
+  const int k = static_cast<int>(ps.size());
+  switch (spec.design) {
+    case Design::list:
+      for (std::size_t p = 0; p < ps[0].values.size(); ++p) plan.unit.emplace_back(ps.size(), static_cast<double>(p));
+      break;
+    case Design::grid: {
+      std::vector<int> levels;
+      for (const auto& x : ps) levels.push_back(static_cast<int>(x.values.size()));
+      plan.unit = grid_design(levels);
+      break;
+    }
+    case Design::lhs: plan.unit = latin_hypercube(spec.samples, k, spec.seed); break;
+    case Design::morris: plan.unit = morris_design(spec.samples, k, spec.levels, spec.seed); break;
+    case Design::saltelli: plan.unit = saltelli_design(spec.samples, k, spec.seed); break;
+  }
+  for (const auto& row : plan.unit) {
+    std::vector<std::string> v;
+    for (std::size_t i = 0; i < ps.size(); ++i) {
+      if (spec.design == Design::list || spec.design == Design::grid) {
+        v.push_back(ps[i].values[static_cast<std::size_t>(row[i])]);
+      } else {
+        v.push_back(number_text(ps[i].min + row[i] * (ps[i].max - ps[i].min), ps[i].integer));
+      }
+    }
+    plan.values.push_back(std::move(v));
+  }
+  return plan;
+}
+
+std::string describe_plan(const SweepPlan& plan) {
+  const auto& s = plan.spec;
+  std::ostringstream os;
+  os << "sweep " << s.name << ": design " << scenario::kDesignNames[static_cast<std::size_t>(s.design)] << ", "
+     << plan.points() << " points x " << s.replications << " replications = " << plan.runs() << " runs\n"
+     << "base scenario: " << (s.scenario.empty() ? "built-in default" : s.scenario)
+     << (s.days ? ", days = " + std::to_string(*s.days) : std::string()) << "\n";
+  if (s.design == Design::lhs || s.design == Design::morris || s.design == Design::saltelli) {
+    os << "samples = " << s.samples << ", seed = " << s.seed
+       << (s.design == Design::morris ? ", levels = " + std::to_string(s.levels) : std::string()) << "\n";
+  }
+  os << "point";
+  for (const auto& p : s.parameters) os << "\t" << p.path;
+  os << "\n";
+  for (std::size_t p = 0; p < plan.points(); ++p) {
+    os << p;
+    for (const auto& v : plan.values[p]) os << "\t" << v;
+    os << "\n";
+  }
+  return os.str();
+}
+
+namespace {
+
+class LocalQueue final : public WorkQueue {
+ public:
+  std::int64_t next() override { return counter_.fetch_add(1); }
+  void stop() override { counter_.store(limit_ + (std::int64_t{1} << 40)); }
+  void reset(std::int64_t limit) override {
+    limit_ = limit;
+    counter_.store(0);
+  }
+
+ private:
+  std::atomic<std::int64_t> counter_{0};
+  std::int64_t limit_ = 0;
+};
+
+void write_text_atomically(const fs::path& path, const std::string& text) {
+  const fs::path tmp = path.string() + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out || !(out << text) || !out.flush()) throw std::runtime_error("cannot write " + tmp.string());
+  }
+  fs::rename(tmp, path);
+}
+
+/// Writes <dir>/sweep.h5: the design, and every run's point, replication, file and status.
+void write_index(const fs::path& dir, const SweepPlan& plan, const std::vector<const Entry*>& best,
+                 const std::string& sweep_file) {
+  const auto& s = plan.spec;
+  const std::size_t P = plan.points(), K = s.parameters.size();
+  io::RunFile f((dir / "sweep.h5").string(), 4);
+  std::ifstream in(sweep_file, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  f.parameters({{"sweep_name", s.name},
+                {"design", std::string(scenario::kDesignNames[static_cast<std::size_t>(s.design)])},
+                {"replications", static_cast<std::int64_t>(s.replications)},
+                {"samples", static_cast<std::int64_t>(s.samples)},
+                {"levels", static_cast<std::int64_t>(s.levels)},
+                {"design_seed", static_cast<std::int64_t>(s.seed)},
+                {"base_scenario", s.scenario.empty() ? std::string("built-in default") : s.scenario},
+                {"sweep_text", text.str()},
+                {"icsim_version", std::string(version())}});
+  std::vector<std::string> paths;
+  std::vector<double> mins, maxs;
+  for (const auto& p : s.parameters) {
+    paths.push_back(p.path);
+    mins.push_back(p.min);
+    maxs.push_back(p.max);
+  }
+  f.table({"/design/parameters", "The parameters varied (columns of /design/points)",
+           {{"path", paths, {}, ""}, {"min", mins, {}, ""}, {"max", maxs, {}, ""}}});
+  std::vector<double> unit, x;
+  std::vector<std::string> value;
+  for (std::size_t p = 0; p < P; ++p) {
+    for (std::size_t i = 0; i < K; ++i) {
+      unit.push_back(plan.unit[p][i]);
+      value.push_back(plan.values[p][i]);
+      char* end = nullptr;
+      const double v = std::strtod(plan.values[p][i].c_str(), &end);
+      x.push_back(end && *end == '\0' ? v : std::nan(""));
+    }
+  }
+  const std::vector<hsize_t> dims{P, K};
+  f.table({"/design/points", "Each point's design coordinates (unit cube; list and grid: value index) and values",
+           {{"unit", unit, dims, "1"}, {"x", x, dims, ""}, {"value", value, dims, ""}}});
+  std::vector<std::int64_t> point, rep;
+  std::vector<std::string> file, status, sha, error;
+  for (std::size_t r = 0; r < plan.runs(); ++r) {
+    const std::size_t p = r / static_cast<std::size_t>(s.replications);
+    const int rp = static_cast<int>(r % static_cast<std::size_t>(s.replications));
+    point.push_back(static_cast<std::int64_t>(p));
+    rep.push_back(rp);
+    file.push_back(point_dir(p) + "/" + replication_file_name(rp));
+    status.push_back(best[r] ? best[r]->status : "pending");
+    sha.push_back(best[r] ? best[r]->sha256 : "");
+    error.push_back(best[r] ? best[r]->error : "");
+  }
+  f.table({"/runs", "Every run of the sweep: its point, replication, file (relative to this folder) and status",
+           {{"point", point, {}, ""}, {"replication", rep, {}, ""}, {"file", file, {}, ""},
+            {"status", status, {}, ""}, {"sha256", sha, {}, ""}, {"error", error, {}, ""}}});
+  f.commit();
+}
+
+}  // namespace
+
+std::unique_ptr<WorkQueue> local_queue() { return std::make_unique<LocalQueue>(); }
+
+SweepOutcome run_sweep(const SweepPlan& plan, const SweepOptions& options, WorkQueue& queue) {
+  const auto& spec = plan.spec;
+  const fs::path out(options.out_dir);
+  const fs::path dir = out / spec.name;
+  const fs::path manifest_path = out / "manifest.json";
+  const std::string plan_text = describe_plan(plan);
+  const bool root = queue.rank() == 0;
+
+  // Another sweep, or other results, in the way? The same plan is resumed.
+  std::string problem;
+  if (!options.force) {
+    if (fs::exists(dir / "plan.txt")) {
+      std::ifstream in(dir / "plan.txt");
+      std::stringstream old;
+      old << in.rdbuf();
+      if (old.str() != plan_text) {
+        problem = dir.string() + " holds a different sweep named '" + spec.name +
+                  "' (use --force to replace it, or --out to write elsewhere)";
+      }
+    } else if (fs::exists(dir) && !fs::is_empty(dir)) {
+      problem = "results already exist in " + dir.string() + " (use --force to replace them, or --out to write elsewhere)";
+    } else if (fs::exists(manifest_path)) {
+      problem = manifest_path.string() + " already exists (use --force to replace it, or --out to write elsewhere)";
+    }
+  }
+  queue.barrier();
+  if (!problem.empty()) throw OutputExists(problem);
+  if (root) {
+    if (options.force) fs::remove_all(dir);
+    fs::create_directories(dir);
+    write_text_atomically(dir / "plan.txt", plan_text);
+  }
+  queue.barrier();
+
+  // What is complete already: a journal entry whose file is there with the recorded checksum.
+  const std::size_t R = static_cast<std::size_t>(spec.replications);
+  auto rel_file = [&](std::size_t run) {
+    return spec.name + "/" + point_dir(run / R) + "/" + replication_file_name(static_cast<int>(run % R));
+  };
+  std::vector<char> done(plan.runs(), 0);
+  for (const auto& e : read_journals(dir)) {
+    if (e.index < 0 || static_cast<std::size_t>(e.index) >= plan.runs() || e.status != "complete") continue;
+    const fs::path f = out / rel_file(static_cast<std::size_t>(e.index));
+    if (!done[static_cast<std::size_t>(e.index)] && fs::exists(f) &&
+        static_cast<std::int64_t>(fs::file_size(f)) == e.bytes && io::sha256_file(f.string()) == e.sha256) {
+      done[static_cast<std::size_t>(e.index)] = 1;
+    }
+  }
+  std::vector<std::size_t> todo;
+  SweepOutcome outcome;
+  for (std::size_t r = 0; r < plan.runs(); ++r) {
+    if (static_cast<int>(r % static_cast<std::size_t>(options.shards)) != options.shard) continue;
+    ++outcome.total;
+    if (done[r]) {
+      ++outcome.skipped;
+    } else {
+      todo.push_back(r);
+    }
+  }
+  queue.barrier();  // every process has read the journals before any appends to them
+  queue.reset(static_cast<std::int64_t>(todo.size()));
+
+  const fs::path journal_path = dir / ("journal-" + std::to_string(queue.rank()) + ".txt");
+  std::FILE* journal = std::fopen(journal_path.c_str(), "a");
+  if (!journal) throw std::runtime_error("cannot write " + journal_path.string());
+  std::mutex mutex;
+  const int days = spec.days ? *spec.days : sweep_point(spec, {}).config.days;
+  core::Progress progress(static_cast<std::int64_t>(todo.size()) * days, static_cast<std::int64_t>(todo.size()));
+  const std::size_t threads = core::active_threads();
+
+  core::for_each_index(todo.size(), [&](std::size_t) {
+    const std::int64_t i = queue.next();
+    if (i < 0 || i >= static_cast<std::int64_t>(todo.size())) return;
+    const std::size_t run = todo[static_cast<std::size_t>(i)];
+    const std::size_t p = run / R;
+    const int rep = static_cast<int>(run % R);
+    const fs::path file = out / rel_file(run);
+    Entry e;
+    e.index = static_cast<std::int64_t>(run);
+    try {
+      std::vector<scenario::Override> ov;
+      for (std::size_t k = 0; k < spec.parameters.size(); ++k) ov.push_back({spec.parameters[k].path, plan.values[p][k]});
+      const auto sc = sweep_point(spec, ov);
+      fs::create_directories(file.parent_path());
+      const auto r = run_replication(sc, rep, file.string(), &progress, options.on_progress);
+      e.status = "complete";
+      e.sha256 = io::sha256_file(file.string());
+      e.bytes = static_cast<std::int64_t>(fs::file_size(file));
+      e.wall = r.wall_seconds;
+    } catch (const std::exception& ex) {
+      e.status = "failed";
+      e.error = clean(ex.what());
+      if (options.fail_fast) queue.stop();
+    }
+    e.threads = static_cast<std::int64_t>(threads);
+    progress.run_finished(e.status == "complete");
+    if (options.on_progress) options.on_progress(progress);
+    std::lock_guard lock(mutex);
+    std::fprintf(journal, "%lld\t%s\t%s\t%lld\t%lld\t%.6f\t%s\n", static_cast<long long>(e.index), e.status.c_str(),
+                 e.sha256.c_str(), static_cast<long long>(e.bytes), static_cast<long long>(e.threads), e.wall,
+                 e.error.c_str());
+    std::fflush(journal);
+    ::fsync(fileno(journal));
+    if (e.status == "complete") {
+      ++outcome.ran;
+    } else {
+      ++outcome.failed;
+      outcome.errors.push_back("point " + std::to_string(p) + " replication " + std::to_string(rep) + ": " + e.error);
+    }
+  }, 1);
+  std::fclose(journal);
+  queue.barrier();
+
+  // The process of rank 0 writes the index and the manifest from every journal.
+  if (root) {
+    const auto entries = read_journals(dir);
+    std::vector<const Entry*> best(plan.runs(), nullptr);
+    for (const auto& e : entries) {
+      if (e.index < 0 || static_cast<std::size_t>(e.index) >= plan.runs()) continue;
+      const Entry*& b = best[static_cast<std::size_t>(e.index)];
+      if (!b || b->status != "complete" || e.status == "complete") b = &e;  // the latest complete wins
+    }
+    io::Manifest m;
+    m.icsim_version = std::string(version());
+    m.git_revision = std::string(git_revision());
+    m.command = options.command_line;
+    bool all = true;
+    const auto seed = sweep_point(spec, {}).config.seed;
+    for (std::size_t r = 0; r < plan.runs(); ++r) {
+      const Entry* e = best[r];
+      all = all && e && e->status == "complete";
+      if (!e) continue;
+      io::ManifestRun mr;
+      mr.scenario = spec.name;
+      mr.point = static_cast<std::int64_t>(r / R);
+      mr.replication = static_cast<std::int64_t>(r % R);
+      mr.seed = seed;
+      mr.file = rel_file(r);
+      mr.status = e->status;
+      mr.sha256 = e->sha256;
+      mr.bytes = e->bytes;
+      mr.threads = e->threads;
+      mr.wall_seconds = e->wall;
+      mr.error = e->error;
+      m.runs.push_back(std::move(mr));
+    }
+    write_index(dir, plan, best, spec.file);
+    io::write_manifest(manifest_path.string(), m);
+    outcome.complete = all;
+  }
+  queue.barrier();
+  return outcome;
+}
+
+}  // namespace icsim::app
