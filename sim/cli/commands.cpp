@@ -42,6 +42,24 @@ std::vector<scenario::Override> overrides_of(const RunArgs& a) {
 
 }  // namespace
 
+namespace {
+
+/// The progress display of run and sweep: a line redrawn on a terminal, or JSON lines.
+/// `shown` tells whether the caller must clear the line at the end.
+app::ProgressCallback progress_display(const std::string& mode, bool enabled, std::mutex& print, bool& shown) {
+  const bool tty = ::isatty(STDERR_FILENO) != 0;
+  shown = enabled && (mode == "always" || (mode == "auto" && tty));
+  const bool json = enabled && mode == "json";
+  if (!shown && !json) return {};
+  return [&print, json](const core::Progress& p) {
+    const std::lock_guard lock(print);
+    std::cerr << (json ? progress_json(p.view()) + "\n" : "\r" + progress_line(p.view()));
+    std::cerr.flush();
+  };
+}
+
+}  // namespace
+
 int run(const RunArgs& a) {
   std::vector<scenario::Scenario> scenarios;
   try {
@@ -57,21 +75,13 @@ int run(const RunArgs& a) {
   }
 
   core::ThreadLimit limit(a.threads);
-  const bool tty = ::isatty(STDERR_FILENO) != 0;
-  const bool show = a.progress == "always" || (a.progress == "auto" && tty);
-  const bool json = a.progress == "json";
   std::mutex print;
+  bool show = false;
   app::BatchOptions options;
   options.out_dir = a.out;
   options.force = a.force;
   options.command_line = a.command_line;
-  if (show || json) {
-    options.on_progress = [&](const core::Progress& p) {
-      const std::lock_guard lock(print);
-      std::cerr << (json ? progress_json(p.view()) + "\n" : "\r" + progress_line(p.view()));
-      std::cerr.flush();
-    };
-  }
+  options.on_progress = progress_display(a.progress, true, print, show);
 
   std::vector<app::ScenarioResult> results;
   try {
@@ -173,21 +183,13 @@ int sweep(const SweepArgs& a, bool under_mpi) {
     return ok;
   }
   core::ThreadLimit limit(mpi && mpi->serial ? 1 : a.threads);
-  const bool tty = ::isatty(STDERR_FILENO) != 0;
-  const bool show = root && (a.progress == "always" || (a.progress == "auto" && tty));
-  const bool json = root && a.progress == "json";
   std::mutex print;
+  bool show = false;
   options.out_dir = a.out;
   options.force = a.force;
   options.fail_fast = a.fail_fast;
   options.command_line = a.command_line;
-  if (show || json) {
-    options.on_progress = [&](const core::Progress& p) {
-      const std::lock_guard lock(print);
-      std::cerr << (json ? progress_json(p.view()) + "\n" : "\r" + progress_line(p.view()));
-      std::cerr.flush();
-    };
-  }
+  options.on_progress = progress_display(a.progress, root, print, show);
   app::SweepOutcome r;
   try {
     r = app::run_sweep(plan, options, *queue);

@@ -459,6 +459,11 @@ void check_sum_one(const Ctx& c, const toml::value& v, const std::string& key,
 
 const Field& field(const TableSpec& spec, const std::string& key) { return *spec.find(key); }
 
+/// A top-level table of the scenario, or its registry default (all defaults) when absent.
+const toml::value& section(const toml::value& root, const std::string& name) {
+  return has(root, name) ? root.at(name) : *field(registry(), name).default_value;
+}
+
 std::string id_of(const toml::value& entry) { return entry.as_table().at("id").as_string().str; }
 std::string name_of(const toml::value& entry) {
   const auto& t = entry.as_table();
@@ -487,7 +492,7 @@ void build_urgent(const toml::value& root, const Ctx& c, model::Config& cfg,
                   const std::map<std::string, int>& trust_index) {
   const TableSpec& R = registry();
   const TableSpec& U = *field(R, "urgent").table;
-  const toml::value& uv = has(root, "urgent") ? root.at("urgent") : *field(R, "urgent").default_value;
+  const toml::value& uv = section(root, "urgent");
   auto& u = cfg.urgent;
   u.emergency_rate = real(get(uv, U, "emergency_rate"));
   u.mh_admission_rate = real(get(uv, U, "mh_admission_rate"));
@@ -516,7 +521,7 @@ void build_urgent(const toml::value& root, const Ctx& c, model::Config& cfg,
   }
 
   const TableSpec& A = *field(R, "mutual_aid").table;
-  const toml::value& av = has(root, "mutual_aid") ? root.at("mutual_aid") : *field(R, "mutual_aid").default_value;
+  const toml::value& av = section(root, "mutual_aid");
   auto& a = cfg.mutual_aid;
   a.enabled = get(av, A, "enabled").as_boolean();
   a.ask_occupancy = real(get(av, A, "ask_occupancy"));
@@ -783,7 +788,7 @@ void build_organisations(const toml::value& root, const Ctx& c, model::Config& c
 
   // Relationships, priors and turnover: organisations are trusts, ICBs and place partners.
   const TableSpec& RL = *field(R, "relationships").table;
-  const toml::value& rl = has(root, "relationships") ? root.at("relationships") : *field(R, "relationships").default_value;
+  const toml::value& rl = section(root, "relationships");
   auto& rel = cfg.relationships;
   rel.forgetting = real(get(rl, RL, "forgetting"));
   rel.openness_gain = real(get(rl, RL, "openness_gain"));
@@ -867,7 +872,7 @@ void build_organisations(const toml::value& root, const Ctx& c, model::Config& c
   build_urgent(root, c, cfg, trust_index);
 
   const TableSpec& GV = *field(R, "governance").table;
-  const toml::value& gv = has(root, "governance") ? root.at("governance") : *field(R, "governance").default_value;
+  const toml::value& gv = section(root, "governance");
   auto& gov = cfg.governance;
   gov.hours_by_form = {real(get(gv, GV, "hours_committees_in_common")), real(get(gv, GV, "hours_joint_committee")),
                        real(get(gv, GV, "hours_lead_provider"))};
@@ -887,7 +892,7 @@ void build_organisations(const toml::value& root, const Ctx& c, model::Config& c
   gov.restart_delay_months = static_cast<int>(get(gv, GV, "restart_delay_months").as_integer());
 
   const TableSpec& PO = *field(R, "pooling").table;
-  const toml::value& po = has(root, "pooling") ? root.at("pooling") : *field(R, "pooling").default_value;
+  const toml::value& po = section(root, "pooling");
   cfg.pooling.acceptance_distance_km = real(get(po, PO, "acceptance_distance_km"));
   cfg.pooling.reoffer_weeks = static_cast<int>(get(po, PO, "reoffer_weeks").as_integer());
   cfg.pooling.transfer_admin_cost = real(get(po, PO, "transfer_admin_cost"));
@@ -895,7 +900,7 @@ void build_organisations(const toml::value& root, const Ctx& c, model::Config& c
   cfg.pooling.transactional_release = real(get(po, PO, "transactional_release"));
 
   const TableSpec& PD = *field(R, "pidmas").table;
-  const toml::value& pd = has(root, "pidmas") ? root.at("pidmas") : *field(R, "pidmas").default_value;
+  const toml::value& pd = section(root, "pidmas");
   cfg.pidmas.enabled = get(pd, PD, "enabled").as_boolean();
   cfg.pidmas.start_day = static_cast<int>(get(pd, PD, "start_day").as_integer());
   cfg.pidmas.wait_weeks = real(get(pd, PD, "wait_weeks"));
@@ -923,7 +928,7 @@ Scenario build(const toml::value& root, const Ctx& c) {
   for (const auto& d : get(sv, S, "non_working_dates").as_array()) cfg.non_working_dates.push_back(date(d));
 
   const TableSpec& O = *field(R, "output").table;
-  const toml::value& ov = has(root, "output") ? root.at("output") : *field(R, "output").default_value;
+  const toml::value& ov = section(root, "output");
   cfg.output_interval_days = static_cast<int>(get(ov, O, "interval_days").as_integer());
   out.output.compression = static_cast<int>(get(ov, O, "compression").as_integer());
   const auto& names = get(ov, O, "observables").as_array();
