@@ -49,8 +49,10 @@ def main(argv=None) -> int:
                     written += plots.save(plots.collaboration(args.out_dir, sc), folder / f"{sc}_collaboration")
                 if report.has_beds(first):
                     written += plots.save(plots.pressure(args.out_dir, sc), folder / f"{sc}_pressure")
+                    written += plots.save(plots.aid_flows(args.out_dir, sc), folder / f"{sc}_aid")
                 if report.has_relationships(first):
                     written += plots.save(plots.trust_heatmap(args.out_dir, sc), folder / f"{sc}_trust")
+                    written += plots.save(plots.trust_over_time(args.out_dir, sc), folder / f"{sc}_trust_over_time")
                     written += plots.save(plots.trust_network(args.out_dir, sc), folder / f"{sc}_network")
             print("\n".join(str(p) for p in written))
     except (FileNotFoundError, FileExistsError, ValueError, KeyError) as e:

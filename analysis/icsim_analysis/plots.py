@@ -201,13 +201,14 @@ def programmes(out_dir, scenario: str):
     return fig
 
 
-def _mean_trust(out_dir, scenario: str):
-    """Organisation ids and the mean across replications of the trust matrix at the end."""
+def _mean_trust(out_dir, scenario: str, month: int = -1):
+    """Organisation ids and the mean across replications of the trust matrix at `month` (an
+    index into /relationships/trust: 0 the priors, -1 the end)."""
     rs = [r for r in load.runs(out_dir) if r.scenario == scenario]
     mats, ids = [], []
     for r in rs:
         _, ids, m = load.trust_matrices(r)
-        mats.append(m[-1])
+        mats.append(m[month])
     with np.errstate(all="ignore"):
         import warnings
         with warnings.catch_warnings():
@@ -229,6 +230,60 @@ def trust_heatmap(out_dir, scenario: str):
     ax.set_ylabel("trusting organisation")
     fig.colorbar(im, ax=ax, label=f"trust (r+1)/(r+s+2), mean of {n} replications")
     ax.set_title(_label("Trust between organisations at the end of the run", [scenario]), fontsize=10)
+    fig.tight_layout()
+    return fig
+
+
+def trust_over_time(out_dir, scenario: str, panels: int = 3):
+    """The trust matrix at the start (priors), in between and at the end of the run, side by
+    side (mean across replications)."""
+    steps, _, _ = load.trust_matrices(next(r for r in load.runs(out_dir) if r.scenario == scenario))
+    picks = sorted(set(int(round(x)) for x in np.linspace(0, len(steps) - 1, panels)))
+    fig, axes = plt.subplots(1, len(picks), figsize=(4.2 * len(picks) + 1, 4.6), squeeze=False)
+    cmap = plt.get_cmap("RdYlGn").copy()
+    cmap.set_bad("#dddddd")
+    im = None
+    for ax, month in zip(axes[0], picks):
+        ids, m, n = _mean_trust(out_dir, scenario, month)
+        im = ax.imshow(np.ma.masked_invalid(m), cmap=cmap, vmin=0, vmax=1)
+        ax.set_xticks(range(len(ids)), ids, rotation=90, fontsize=6)
+        ax.set_yticks(range(len(ids)), ids, fontsize=6)
+        ax.tick_params(labelleft=ax is axes[0][0])
+        ax.set_title(f"day {int(steps[month])}", fontsize=9)
+    axes[0][0].set_ylabel("trusting organisation")
+    fig.colorbar(im, ax=list(axes[0]), label="trust (mean across replications)", shrink=0.8)
+    fig.suptitle(_label("Trust between organisations over time", [scenario]), fontsize=10)
+    return fig
+
+
+def aid_flows(out_dir, scenario: str):
+    """Mutual aid granted, donor (row) to requester (column), in bed days over the run (beds and
+    staff lent, from /events/aid), mean across replications."""
+    import h5py
+    rs = [r for r in load.runs(out_dir) if r.scenario == scenario]
+    totals = {}
+    trusts = []
+    for r in rs:
+        with h5py.File(r.path, "r") as f:
+            orgs = [load._text(x) for x in f["organisations/id"][()]]
+            kinds = [load._text(x) for x in f["organisations/kind"][()]]
+            trusts = [o for o, k in zip(orgs, kinds) if k == "trust"]
+            aid = f["events/aid"]
+            for donor, req, g in zip(aid["donor"].asstr()[()], aid["requester"].asstr()[()], aid["granted"][()]):
+                if donor and g > 0:
+                    totals[(donor, req)] = totals.get((donor, req), 0.0) + float(g) / len(rs)
+    involved = [t for t in trusts if any(t in k for k in totals)] or trusts
+    m = np.zeros((len(involved), len(involved)))
+    for (d, q), v in totals.items():
+        m[involved.index(d), involved.index(q)] = v
+    fig, ax = plt.subplots(figsize=(0.45 * len(involved) + 3.5, 0.45 * len(involved) + 2.5))
+    im = ax.imshow(m, cmap="Purples")
+    ax.set_xticks(range(len(involved)), involved, rotation=90, fontsize=7)
+    ax.set_yticks(range(len(involved)), involved, fontsize=7)
+    ax.set_xlabel("requester")
+    ax.set_ylabel("donor")
+    fig.colorbar(im, ax=ax, label=f"bed days lent over the run, mean of {len(rs)} replications")
+    ax.set_title(_label("Mutual aid between trusts", [scenario]), fontsize=10)
     fig.tight_layout()
     return fig
 

@@ -184,11 +184,15 @@ def build(out_dir, baseline: str | None = None) -> str:
         if has_beds(first[sc]):
             parts.append(f"<h2>Urgent pressure: {html.escape(sc)}</h2>")
             parts.append(_img(plots.pressure(out_dir, sc)))
+            with h5py.File(first[sc].path, "r") as f:
+                lent = "events/aid" in f and int(f["events/aid/granted"][()].sum()) > 0
+            if lent:
+                parts.append(_img(plots.aid_flows(out_dir, sc)))
         if has_observable(first[sc], "collaborative_cohesion"):
             parts.append(f"<h2>Collaboration: {html.escape(sc)}</h2>")
             parts.append(_img(plots.collaboration(out_dir, sc)))
         if has_relationships(first[sc]):
-            parts.append(_img(plots.trust_heatmap(out_dir, sc)))
+            parts.append(_img(plots.trust_over_time(out_dir, sc)))
             parts.append(_img(plots.trust_network(out_dir, sc)))
 
     parts.append("<h2>Provenance</h2>")

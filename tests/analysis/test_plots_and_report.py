@@ -172,3 +172,28 @@ def test_urgent_pressure_plot_and_report_section(tmp_path):
     png, _ = plots.save(fig, tmp_path / "pressure")
     assert png.stat().st_size > 5000
     assert "Urgent pressure: winter_pact" in report.build(out)
+
+
+def test_trust_over_time_and_aid_flows_read_the_files(tmp_path):
+    out = tmp_path / "out"
+    run("run", SOURCE_DIR / "scenarios" / "urgent" / "winter_pact.toml", "--days", 150, "-r", 2, "--out", out)
+    rs = load.runs(out)
+    # Aid flows: the matrix shown sums the granted beds of /events/aid, averaged over replications.
+    fig = plots.aid_flows(out, "winter_pact")
+    shown = np.asarray(fig.axes[0].images[0].get_array())
+    granted = []
+    for r in rs:
+        with h5py.File(r.path) as f:
+            granted.append(f["events/aid/granted"][()].sum())
+    assert shown.sum() == pytest.approx(np.mean(granted))
+    assert shown.sum() > 0
+    # Trust over time: the first panel is the priors (step 0), the last the final month.
+    fig = plots.trust_over_time(out, "winter_pact")
+    first = np.ma.filled(fig.axes[0].images[0].get_array(), np.nan)
+    last = np.ma.filled(fig.axes[2].images[0].get_array(), np.nan)
+    mats = [load.trust_matrices(r)[2] for r in rs]
+    np.testing.assert_allclose(first, np.nanmean([m[0] for m in mats], axis=0), equal_nan=True)
+    np.testing.assert_allclose(last, np.nanmean([m[-1] for m in mats], axis=0), equal_nan=True)
+    for name, f in (("aid", plots.aid_flows(out, "winter_pact")), ("tot", plots.trust_over_time(out, "winter_pact"))):
+        png, _ = plots.save(f, tmp_path / name)
+        assert png.stat().st_size > 5000
