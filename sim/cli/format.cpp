@@ -146,7 +146,10 @@ std::string paired_table(const std::vector<app::ScenarioResult>& rs) {
 
 std::string bench_header() {
   std::string phases;
-  for (const char* p : model::kPhaseNames) phases += (phases.empty() ? "" : "/") + std::string(p);
+  for (const char* p : model::kPhaseNames) {
+    if (!phases.empty()) phases += '/';
+    phases += p;
+  }
   return "scenario   threads  days  setup_s  step_s  events      events/s     waiting     "
          "bytes/patient  peak_rss_MiB  phases_s(" + phases + ")\n";
 }
@@ -160,7 +163,10 @@ std::string bench_row(const app::BenchResult& r) {
                 static_cast<long long>(r.waiting_end), r.bytes_per_waiting_patient(),
                 r.peak_rss_mib);
   std::string row = buf;
-  for (std::size_t i = 0; i < r.phase_seconds.size(); ++i) row += (i ? "/" : "") + fmt("%.2f", r.phase_seconds[i]);
+  for (std::size_t i = 0; i < r.phase_seconds.size(); ++i) {
+    if (i) row += '/';
+    row += fmt("%.2f", r.phase_seconds[i]);
+  }
   return row + "\n";
 }
 
