@@ -4,9 +4,12 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
+#include <sstream>
 #include <filesystem>
 #include <mutex>
 
+#include "core/archive.hpp"
 #include "core/isolate.hpp"
 #include "core/parallel.hpp"
 #include "core/version.hpp"
@@ -496,18 +499,185 @@ std::string replication_file_name(int replication) {
   return buf;
 }
 
-ReplicationResult run_replication(const scenario::Scenario& sc, int replication,
-                                  const std::string& path, core::Progress* progress,
-                                  const ProgressCallback& on_progress) {
-  const auto start = std::chrono::steady_clock::now();
+namespace {
+
+/// Running totals of a replication for its headline (kept in checkpoints).
+struct Totals {
+  std::int64_t treated = 0, transfers = 0, cancelled = 0, opel4 = 0;
+  double out_of_area = 0.0;
+  template <class Ar>
+  void serialize(Ar& ar) {
+    ar(treated, transfers, cancelled, opel4, out_of_area);
+  }
+};
+
+std::vector<std::int64_t> pack(const std::vector<std::uint8_t>& bytes) {
+  std::vector<std::int64_t> out((bytes.size() + 7) / 8, 0);
+  if (!bytes.empty()) std::memcpy(out.data(), bytes.data(), bytes.size());
+  return out;
+}
+
+std::vector<std::uint8_t> unpack(const std::vector<std::int64_t>& words, std::int64_t size) {
+  std::vector<std::uint8_t> out(static_cast<std::size_t>(size));
+  if (size > 0) std::memcpy(out.data(), words.data(), out.size());
+  return out;
+}
+
+/// The checkpoint of a replication next to its output file: rep-0003.h5 -> rep-0003.checkpoint.h5.
+std::string checkpoint_path(const std::string& path) {
+  const fs::path p(path);
+  return (p.parent_path() / (p.stem().string() + ".checkpoint.h5")).string();
+}
+
+/// The rows of every series stored in a checkpoint file.
+std::vector<io::RunFile::Rows> checkpoint_rows(hid_t id, const std::vector<char>& integer) {
+  std::vector<io::RunFile::Rows> rows(integer.size());
+  for (std::size_t k = 0; k < rows.size(); ++k) {
+    const std::string g = "series/" + std::to_string(k);
+    rows[k].integer = integer[k] != 0;
+    rows[k].step = io::h5::read_ints(id, g + "/step");
+    rows[k].time = io::h5::read_doubles(id, g + "/time");
+    if (rows[k].integer) {
+      rows[k].ints = io::h5::read_ints(id, g + "/value");
+    } else {
+      rows[k].reals = io::h5::read_doubles(id, g + "/value");
+    }
+  }
+  return rows;
+}
+
+/// Writes everything needed to continue the run: the scenario (as read), the replication, the
+/// model's state, the rows written to the output file so far, the event log and the totals.
+/// The rows are this process's previous checkpoint's (when `has_previous`) plus those the
+/// file recorded since.
+void write_checkpoint(const std::string& path, const scenario::Scenario& sc, int replication, int checkpoint_every,
+                      const model::Model& m, io::RunFile& f, const model::Events& events, Totals totals,
+                      bool& has_previous) {
+  const std::string ck = checkpoint_path(path), tmp = ck + ".tmp";
+  auto fresh = f.take_recorded();
+  std::vector<io::RunFile::Rows> all;
+  if (has_previous) {
+    std::vector<char> integer;
+    for (const auto& r : fresh) integer.push_back(r.integer ? 1 : 0);
+    auto old = io::h5::open_file_read(ck);
+    all = checkpoint_rows(old.id(), integer);
+  } else {
+    all.resize(fresh.size());
+    for (std::size_t k = 0; k < fresh.size(); ++k) all[k].integer = fresh[k].integer;
+  }
+  for (std::size_t k = 0; k < fresh.size(); ++k) {
+    auto append = [](auto& to, const auto& from) { to.insert(to.end(), from.begin(), from.end()); };
+    append(all[k].step, fresh[k].step);
+    append(all[k].time, fresh[k].time);
+    append(all[k].ints, fresh[k].ints);
+    append(all[k].reals, fresh[k].reals);
+  }
+  {
+    auto file = io::h5::create_file(tmp);
+    const hid_t id = file.id();
+    io::h5::set_attr(id, "format", std::string("icsim-checkpoint-1"));
+    io::h5::set_attr(id, "icsim_version", std::string(version()));
+    io::h5::set_attr(id, "git_revision", std::string(git_revision()));
+    io::h5::set_attr(id, "scenario_source", sc.source);
+    io::h5::set_attr(id, "scenario_text", sc.text);
+    io::h5::set_attr(id, "scenario_resolved", sc.resolved_text);
+    std::string overrides;
+    for (const auto& o : sc.overrides) overrides += (overrides.empty() ? "" : "\n") + o;
+    io::h5::set_attr(id, "overrides", overrides);
+    io::h5::set_attr(id, "replication", static_cast<std::int64_t>(replication));
+    io::h5::set_attr(id, "day", static_cast<std::int64_t>(m.days_done()));
+    io::h5::set_attr(id, "output_file", fs::path(path).filename().string());
+    io::h5::set_attr(id, "checkpoint_every", static_cast<std::int64_t>(checkpoint_every));
+    auto blob = [&](const std::string& name, const std::vector<std::uint8_t>& bytes) {
+      const auto words = pack(bytes);
+      io::h5::write_ints(id, name, words, {words.size()});
+      io::h5::set_attr(id, name + "_bytes", static_cast<std::int64_t>(bytes.size()));
+    };
+    blob("model_state", m.save_state());
+    core::Archive ev;
+    ev.io(const_cast<model::Events&>(events));
+    ev.io(totals);
+    blob("run_state", ev.bytes());
+    auto series = io::h5::create_group(id, "series");
+    for (std::size_t k = 0; k < all.size(); ++k) {
+      const auto& rows = all[k];
+      auto g = io::h5::create_group(series.id(), std::to_string(k));
+      io::h5::write_ints(g.id(), "step", rows.step, {rows.step.size()});
+      io::h5::write_doubles(g.id(), "time", rows.time, {rows.time.size()});
+      if (rows.integer) {
+        io::h5::write_ints(g.id(), "value", rows.ints, {rows.ints.size()});
+      } else {
+        io::h5::write_doubles(g.id(), "value", rows.reals, {rows.reals.size()});
+      }
+    }
+  }
+  fs::rename(tmp, ck);
+  has_previous = true;
+}
+
+/// The steps of a replication from the model's current day to the end, writing as it goes.
+ReplicationResult finish_replication(const scenario::Scenario& sc, int replication, const std::string& path,
+                                     model::Model& m, io::RunFile& f, const Writer& w, const RelationshipWriter& rw,
+                                     EventLog& events, Totals t, const RunControl& control,
+                                     bool has_previous) {
   ReplicationResult r;
   r.replication = replication;
   r.file = path;
-  std::int64_t treated = 0, transfers = 0, cancelled = 0, opel4 = 0;
-  double out_of_area = 0.0;
+  while (!m.finished()) {
+    m.step();
+    events.take(m);
+    if (m.month_ended()) rw.write(f, m, m.days_done());
+    if (m.has_new_sample()) {
+      w.write(f, m.sample());
+      t.treated += m.sample().counts[static_cast<std::size_t>(model::Obs::system_treated)][0];
+      for (auto x : m.sample().counts[static_cast<std::size_t>(model::Obs::transfers_in)]) t.transfers += x;
+      for (auto x : m.sample().counts[static_cast<std::size_t>(model::Obs::cancelled_electives)]) t.cancelled += x;
+      for (auto x : m.sample().counts[static_cast<std::size_t>(model::Obs::opel4_days)]) t.opel4 += x;
+      for (auto x : m.sample().values[static_cast<std::size_t>(model::Obs::out_of_area_bed_days)]) t.out_of_area += x;
+    }
+    if (control.checkpoint_every > 0 && m.days_done() % control.checkpoint_every == 0 && !m.finished()) {
+      write_checkpoint(path, sc, replication, control.checkpoint_every, m, f, events.all, t, has_previous);
+    }
+    if (control.progress) {
+      control.progress->add_units(1);
+      if (control.on_progress && control.progress->should_report(std::chrono::milliseconds(250))) {
+        control.on_progress(*control.progress);
+      }
+    }
+  }
+  events.write(f, sc.config, m.shock_intensity());
+  f.commit();
+  if (control.checkpoint_every > 0 && !control.keep_checkpoints) fs::remove(checkpoint_path(path));
+  r.headline = headline_of(m.sample());
+  r.headline.treated = static_cast<double>(t.treated);
+  r.headline.transfers = static_cast<double>(t.transfers);
+  const bool urgent = !m.bed_units().empty() || !sc.config.shocks.empty();
+  r.headline.cancelled = urgent ? static_cast<double>(t.cancelled) : std::nan("");
+  r.headline.opel4_days = !m.bed_units().empty() ? static_cast<double>(t.opel4) : std::nan("");
+  r.headline.out_of_area_days = !m.bed_units().empty() ? t.out_of_area : std::nan("");
+  r.patient_events = m.patient_events();
+  return r;
+}
+
+}  // namespace
+
+ReplicationResult run_replication(const scenario::Scenario& sc, int replication,
+                                  const std::string& path, core::Progress* progress,
+                                  const ProgressCallback& on_progress) {
+  RunControl control;
+  control.progress = progress;
+  control.on_progress = on_progress;
+  return run_replication(sc, replication, path, control);
+}
+
+ReplicationResult run_replication(const scenario::Scenario& sc, int replication, const std::string& path,
+                                  const RunControl& control) {
+  const auto start = std::chrono::steady_clock::now();
+  ReplicationResult r;
   core::isolated([&] {
     model::Model m(sc.config, static_cast<std::uint64_t>(replication));
     io::RunFile f(path, sc.output.compression);
+    if (control.checkpoint_every > 0) f.start_recording();
     f.parameters(parameter_attributes(sc, replication));
     write_axes(f, sc.config);
     const Writer w(f, sc);
@@ -516,39 +686,129 @@ ReplicationResult run_replication(const scenario::Scenario& sc, int replication,
     rw.write(f, m, 0);
     EventLog events;
     events.take(m);
-    while (!m.finished()) {
-      m.step();
-      events.take(m);
-      if (m.month_ended()) rw.write(f, m, m.days_done());
-      if (m.has_new_sample()) {
-        w.write(f, m.sample());
-        treated += m.sample().counts[static_cast<std::size_t>(model::Obs::system_treated)][0];
-        for (auto x : m.sample().counts[static_cast<std::size_t>(model::Obs::transfers_in)]) transfers += x;
-        for (auto x : m.sample().counts[static_cast<std::size_t>(model::Obs::cancelled_electives)]) cancelled += x;
-        for (auto x : m.sample().counts[static_cast<std::size_t>(model::Obs::opel4_days)]) opel4 += x;
-        for (auto x : m.sample().values[static_cast<std::size_t>(model::Obs::out_of_area_bed_days)]) out_of_area += x;
-      }
-      if (progress) {
-        progress->add_units(1);
-        if (on_progress && progress->should_report(std::chrono::milliseconds(250))) {
-          on_progress(*progress);
-        }
-      }
-    }
-    events.write(f, sc.config, m.shock_intensity());
-    f.commit();
-    r.headline = headline_of(m.sample());
-    r.headline.treated = static_cast<double>(treated);
-    r.headline.transfers = static_cast<double>(transfers);
-    const bool urgent = !m.bed_units().empty() || !sc.config.shocks.empty();
-    r.headline.cancelled = urgent ? static_cast<double>(cancelled) : std::nan("");
-    r.headline.opel4_days = !m.bed_units().empty() ? static_cast<double>(opel4) : std::nan("");
-    r.headline.out_of_area_days = !m.bed_units().empty() ? out_of_area : std::nan("");
-    r.patient_events = m.patient_events();
+    r = finish_replication(sc, replication, path, m, f, w, rw, events, Totals{}, control, false);
   });
   r.ok = true;
   r.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return r;
+}
+
+ResumedRun resume_replication(const std::string& checkpoint, const RunControl& control, bool force) {
+  const auto start = std::chrono::steady_clock::now();
+  auto file = io::h5::open_file_read(checkpoint);
+  const hid_t id = file.id();
+  if (!io::h5::has_attr(id, "format") || io::h5::attr_string(id, "format") != "icsim-checkpoint-1") {
+    throw std::runtime_error(checkpoint + " is not an icsim checkpoint");
+  }
+  if (io::h5::attr_string(id, "git_revision") != git_revision() || io::h5::attr_string(id, "icsim_version") != version()) {
+    throw std::runtime_error(checkpoint + " was written by icsim " + io::h5::attr_string(id, "icsim_version") + " (" +
+                             io::h5::attr_string(id, "git_revision") + "); this is " + std::string(version()) + " (" +
+                             std::string(git_revision()) + "): a checkpoint is resumed by the build that wrote it");
+  }
+  std::vector<scenario::Override> overrides;
+  std::istringstream ov(io::h5::attr_string(id, "overrides"));
+  for (std::string line; std::getline(ov, line);) {
+    if (!line.empty()) overrides.push_back(scenario::parse_override(line));
+  }
+  scenario::Scenario sc = scenario::load_text(io::h5::attr_string(id, "scenario_resolved"),
+                                              io::h5::attr_string(id, "scenario_source"), overrides);
+  sc.text = io::h5::attr_string(id, "scenario_text");  // provenance exactly as the original run wrote it
+  sc.resolved_text = io::h5::attr_string(id, "scenario_resolved");
+  const int replication = static_cast<int>(io::h5::attr_int(id, "replication"));
+  const std::string path = (fs::path(checkpoint).parent_path() / io::h5::attr_string(id, "output_file")).string();
+  if (fs::exists(path) && !force) {
+    throw OutputExists(path + " already exists (use --force to replace it)");
+  }
+  auto blob = [&](const std::string& name) {
+    return unpack(io::h5::read_ints(id, name), io::h5::attr_int(id, name + "_bytes"));
+  };
+  ResumedRun out;
+  out.scenario = sc.config.name;
+  out.day = static_cast<int>(io::h5::attr_int(id, "day"));
+  out.days = sc.config.days;
+  core::isolated([&] {
+    model::Model m(sc.config, static_cast<std::uint64_t>(replication));
+    m.load_state(blob("model_state"));
+    EventLog events;
+    Totals totals;
+    core::Archive ar(blob("run_state"));
+    ar.io(events.all);
+    ar.io(totals);
+    ar.expect_end();
+    io::RunFile f(path, sc.output.compression);
+    // Later checkpoints go next to the output file: when this checkpoint is that file they
+    // extend it (recording starts after the replay); otherwise they record everything.
+    const bool same_place = fs::exists(checkpoint_path(path)) && fs::equivalent(checkpoint, checkpoint_path(path));
+    if (!same_place) f.start_recording();
+    f.parameters(parameter_attributes(sc, replication));
+    write_axes(f, sc.config);
+    // Replay the rows written before the checkpoint with the same sequence of HDF5 calls as the
+    // run made (so the bytes are the same): the observables' series are created and their
+    // step-0 rows written before the trust matrix's series exists; later, at a step with both,
+    // the matrix row comes first.
+    std::vector<io::RunFile::Rows> rows;
+    auto load_rows = [&](std::size_t k, bool is_integer) {
+      const std::string g = "series/" + std::to_string(k);
+      io::RunFile::Rows r;
+      r.integer = is_integer;
+      r.step = io::h5::read_ints(id, g + "/step");
+      r.time = io::h5::read_doubles(id, g + "/time");
+      if (is_integer) {
+        r.ints = io::h5::read_ints(id, g + "/value");
+      } else {
+        r.reals = io::h5::read_doubles(id, g + "/value");
+      }
+      if (rows.size() <= k) rows.resize(k + 1);
+      rows[k] = std::move(r);
+    };
+    auto put = [&](std::size_t k, std::size_t i) {
+      const auto& r = rows[k];
+      const std::size_t n = r.step.size();
+      if (r.integer) {
+        const std::size_t width = r.ints.size() / n;
+        f.append(k, r.step[i], r.time[i], std::span<const std::int64_t>(r.ints.data() + i * width, width));
+      } else {
+        const std::size_t width = r.reals.size() / n;
+        f.append(k, r.step[i], r.time[i], std::span<const double>(r.reals.data() + i * width, width));
+      }
+    };
+    const Writer w(f, sc);
+    std::vector<std::size_t> sample_series;
+    for (const auto& [o, idx] : w.series) {
+      sample_series.push_back(idx);
+      load_rows(idx, model::observables()[static_cast<std::size_t>(o)].integer);
+    }
+    const std::size_t samples = sample_series.empty() ? 0 : rows[sample_series[0]].step.size();
+    if (samples > 0) {
+      for (std::size_t k : sample_series) put(k, 0);
+    }
+    const RelationshipWriter rw(f, m.organisations());
+    load_rows(rw.series, false);
+    const std::size_t months = rows[rw.series].step.size();
+    if (months > 0) put(rw.series, 0);
+    std::size_t is = samples > 0 ? 1 : 0, ir = months > 0 ? 1 : 0;
+    while (is < samples || ir < months) {
+      const bool rel_next = ir < months && (is >= samples || rows[rw.series].step[ir] <= rows[sample_series[0]].step[is]);
+      if (rel_next) {
+        put(rw.series, ir++);
+      } else {
+        for (std::size_t k : sample_series) put(k, is);
+        ++is;
+      }
+    }
+    if (control.progress) control.progress->add_units(out.day);
+    // Later checkpoints extend this one (it sits where they go, next to the output file).
+    RunControl more = control;
+    if (more.checkpoint_every <= 0) more.checkpoint_every = static_cast<int>(io::h5::attr_int(id, "checkpoint_every"));
+    if (same_place) f.start_recording();
+    file.close();
+    out.result = finish_replication(sc, replication, path, m, f, w, rw, events, totals, more, same_place);
+  });
+  out.result.ok = true;
+  out.result.replication = replication;
+  out.result.file = path;
+  out.result.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return out;
 }
 
 std::vector<ScenarioResult> run_batch(const std::vector<scenario::Scenario>& scenarios,
@@ -610,7 +870,12 @@ std::vector<ScenarioResult> run_batch(const std::vector<scenario::Scenario>& sce
     ReplicationResult r;
     io::ManifestRun m;
     try {
-      r = run_replication(sc, job.replication, path, &progress, options.on_progress);
+      RunControl control;
+      control.progress = &progress;
+      control.on_progress = options.on_progress;
+      control.checkpoint_every = options.checkpoint_every;
+      control.keep_checkpoints = options.keep_checkpoints;
+      r = run_replication(sc, job.replication, path, control);
       m.sha256 = io::sha256_file(path);
       m.bytes = static_cast<std::int64_t>(fs::file_size(path));
       m.status = "complete";

@@ -45,6 +45,8 @@ using ProgressCallback = std::function<void(const core::Progress&)>;
 
 struct BatchOptions {
   std::string out_dir = "results";
+  int checkpoint_every = 0;       ///< days between checkpoints of each replication (0: none)
+  bool keep_checkpoints = false;
   bool force = false;             ///< replace existing results of the same scenarios
   std::string command_line;       ///< recorded in the manifest
   ProgressCallback on_progress;   ///< called from worker threads, rate-limited; may be empty
@@ -61,6 +63,27 @@ class OutputExists : public std::runtime_error {
 ReplicationResult run_replication(const scenario::Scenario& sc, int replication,
                                   const std::string& path, core::Progress* progress = nullptr,
                                   const ProgressCallback& on_progress = {});
+
+/// How a replication reports progress and checkpoints itself.
+struct RunControl {
+  core::Progress* progress = nullptr;
+  ProgressCallback on_progress;
+  int checkpoint_every = 0;       ///< days between checkpoints (0: none)
+  bool keep_checkpoints = false;  ///< keep the last checkpoint after the run completes
+};
+ReplicationResult run_replication(const scenario::Scenario& sc, int replication, const std::string& path,
+                                  const RunControl& control);
+
+/// Continues a replication from its checkpoint (written next to its output file as
+/// rep-NNNN.checkpoint.h5) and writes the output file; identical bytes to an uninterrupted run,
+/// at any thread count. Throws OutputExists if the file exists and force is false, and
+/// std::runtime_error for a checkpoint another icsim build wrote.
+struct ResumedRun {
+  std::string scenario;
+  int day = 0, days = 0;  ///< resumed at day, of days
+  ReplicationResult result;
+};
+ResumedRun resume_replication(const std::string& checkpoint, const RunControl& control, bool force);
 
 /// Runs every replication of every scenario in parallel into
 /// <out_dir>/<scenario name>/rep-NNNN.h5 and writes <out_dir>/manifest.json.

@@ -82,6 +82,8 @@ int run(const RunArgs& a) {
   options.force = a.force;
   options.command_line = a.command_line;
   options.on_progress = progress_display(a.progress, true, print, show);
+  options.checkpoint_every = a.checkpoint_every;
+  options.keep_checkpoints = a.keep_checkpoints;
 
   std::vector<app::ScenarioResult> results;
   try {
@@ -212,6 +214,30 @@ int sweep(const SweepArgs& a, bool under_mpi) {
               << a.out << "/manifest.json lists every file)\n";
   }
   return r.failed ? run_failed : ok;
+}
+
+int resume(const ResumeArgs& a) {
+  core::ThreadLimit limit(a.threads);
+  std::mutex print;
+  bool show = false;
+  app::RunControl control;
+  control.on_progress = progress_display(a.progress, true, print, show);
+  try {
+    const auto r = app::resume_replication(a.checkpoint, control, a.force);
+    if (show) std::cerr << "\r" << std::string(100, ' ') << "\r";
+    std::cout << "Resumed " << r.scenario << " replication " << r.result.replication << " at day " << r.day << " of "
+              << r.days << ": " << r.result.file << "\n";
+  } catch (const app::OutputExists& e) {
+    std::cerr << "icsim: error: " << e.what() << "\n";
+    return output_exists;
+  } catch (const scenario::Error& e) {
+    std::cerr << "icsim: error: " << e.what() << "\n";
+    return bad_input;
+  } catch (const std::exception& e) {
+    std::cerr << "icsim: error: " << e.what() << "\n";
+    return bad_input;
+  }
+  return ok;
 }
 
 int validate(const std::vector<std::string>& files) {

@@ -25,8 +25,19 @@ struct RunArgs {
   bool force = false;
   std::string progress = "auto";       ///< auto | always | never | json
   std::string command_line;
+  int checkpoint_every = 0;
+  bool keep_checkpoints = false;
 };
 int run(const RunArgs& a);
+
+struct ResumeArgs {
+  std::string checkpoint;
+  std::size_t threads = 0;
+  bool force = false;
+  std::string progress = "auto";
+};
+/// icsim resume: continues one replication from its checkpoint.
+int resume(const ResumeArgs& a);
 
 struct SweepArgs {
   std::string file;

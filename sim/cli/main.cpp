@@ -25,7 +25,20 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--set", run.set, "Set a parameter: path=value, e.g. scenario.seed=3");
   run_cmd->add_option("-t,--threads", run.threads, "Threads (0: all cores)")->capture_default_str();
   run_cmd->add_flag("-f,--force", run.force, "Replace existing results of these scenarios");
+  run_cmd->add_option("--checkpoint-every", run.checkpoint_every,
+                      "Write each replication's state every DAYS days (rep-NNNN.checkpoint.h5); resume with icsim resume")
+      ->check(CLI::NonNegativeNumber);
+  run_cmd->add_flag("--keep-checkpoints", run.keep_checkpoints, "Keep the last checkpoint of a completed replication");
   run_cmd->add_option("--progress", run.progress, "Progress display")
+      ->check(CLI::IsMember({"auto", "always", "never", "json"}))
+      ->capture_default_str();
+
+  cli::ResumeArgs resume;
+  auto* resume_cmd = app.add_subcommand("resume", "Continue a replication from its checkpoint (at any thread count)");
+  resume_cmd->add_option("checkpoint", resume.checkpoint, "A rep-NNNN.checkpoint.h5 file")->required();
+  resume_cmd->add_option("-t,--threads", resume.threads, "Threads (0: all cores)")->capture_default_str();
+  resume_cmd->add_flag("-f,--force", resume.force, "Replace the replication's file if it exists");
+  resume_cmd->add_option("--progress", resume.progress, "Progress display")
       ->check(CLI::IsMember({"auto", "always", "never", "json"}))
       ->capture_default_str();
 
@@ -95,6 +108,7 @@ int main(int argc, char** argv) {
   }
 
   if (*run_cmd) return cli::run(run);
+  if (*resume_cmd) return cli::resume(resume);
   if (*sweep_cmd) {
     sweep.command_line = run.command_line;
     return cli::sweep(sweep, cli::under_mpi());

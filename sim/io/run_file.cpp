@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <system_error>
+#include <type_traits>
 
 namespace icsim::io {
 
@@ -88,8 +89,34 @@ std::size_t RunFile::add_series(const SeriesSpec& spec) {
   h5::set_attr(time.id(), "unit", std::string("day"));
   h5::Appender value(g.id(), "value", spec.integer, spec.shape, compression_);
   h5::set_attr(value.id(), "unit", spec.unit);
-  series_.push_back(Series{std::move(g), std::move(step), std::move(time), std::move(value)});
+  series_.push_back(Series{std::move(g), std::move(step), std::move(time), std::move(value), spec.integer});
   return series_.size() - 1;
+}
+
+template <class T>
+void RunFile::record(std::size_t series, std::int64_t step, double time, std::span<const T> row) {
+  if (!recording_) return;
+  if (recorded_.size() <= series) recorded_.resize(series + 1);
+  Rows& r = recorded_[series];
+  r.integer = series_[series].integer;
+  r.step.push_back(step);
+  r.time.push_back(time);
+  if constexpr (std::is_same_v<T, std::int64_t>) {
+    r.ints.insert(r.ints.end(), row.begin(), row.end());
+  } else {
+    r.reals.insert(r.reals.end(), row.begin(), row.end());
+  }
+}
+
+std::vector<RunFile::Rows> RunFile::take_recorded() {
+  std::vector<Rows> out(series_.size());
+  for (std::size_t k = 0; k < series_.size(); ++k) {
+    out[k].integer = series_[k].integer;
+    if (k < recorded_.size()) std::swap(out[k], recorded_[k]);
+    out[k].integer = series_[k].integer;
+  }
+  recorded_.clear();
+  return out;
 }
 
 void RunFile::stamp(Series& s, std::int64_t step, double time) {
@@ -102,6 +129,7 @@ void RunFile::append(std::size_t series, std::int64_t step, double time,
   Series& s = series_.at(series);
   stamp(s, step, time);
   s.value.append(row);
+  record(series, step, time, row);
 }
 
 void RunFile::append(std::size_t series, std::int64_t step, double time,
@@ -109,6 +137,7 @@ void RunFile::append(std::size_t series, std::int64_t step, double time,
   Series& s = series_.at(series);
   stamp(s, step, time);
   s.value.append(row);
+  record(series, step, time, row);
 }
 
 void RunFile::commit() {

@@ -62,6 +62,22 @@ class RunFile {
   /// Flushes, closes, syncs and renames the file to its final name.
   void commit();
 
+  /// The rows appended so far to a series (checkpoints): steps, times and the values, flattened
+  /// (integer series in `ints`, others in `reals`).
+  struct Rows {
+    std::vector<std::int64_t> step;
+    std::vector<double> time;
+    std::vector<std::int64_t> ints;
+    std::vector<double> reals;
+    bool integer = false;
+  };
+  [[nodiscard]] std::size_t series_count() const noexcept { return series_.size(); }
+  /// From now on, keep a copy of every row appended (checkpoints read them from here, never
+  /// from the file: reading the file while writing it changes how HDF5 lays it out).
+  void start_recording() { recording_ = true; }
+  /// The rows appended since recording started or since the last call, per series.
+  std::vector<Rows> take_recorded();
+
   [[nodiscard]] const std::string& path() const noexcept { return path_; }
   [[nodiscard]] std::string temp_path() const { return path_ + ".tmp"; }
 
@@ -69,6 +85,7 @@ class RunFile {
   struct Series {
     h5::Handle group;
     h5::Appender step, time, value;
+    bool integer = false;
   };
   void stamp(Series& s, std::int64_t step, double time);
   h5::Handle& group_for(const std::string& path);
@@ -79,6 +96,10 @@ class RunFile {
   h5::Handle observables_;
   std::vector<Series> series_;
   bool committed_ = false;
+  bool recording_ = false;
+  std::vector<Rows> recorded_;
+  template <class T>
+  void record(std::size_t series, std::int64_t step, double time, std::span<const T> row);
 };
 
 /// Creates the group at `path` in `file` (and its parents) if needed and returns it.

@@ -56,6 +56,10 @@ class Cohort {
   }
 
   [[nodiscard]] std::int64_t total() const noexcept { return total_; }
+  template <class Ar>
+  void serialize(Ar& ar) {
+    ar(counts_, base_, total_);
+  }
   [[nodiscard]] std::size_t allocated_bytes() const noexcept {
     return counts_.capacity() * sizeof(std::uint32_t);
   }

@@ -72,6 +72,13 @@ struct WaitingList {
   double lost_carry = 0.0;       ///< fractional lost slots carried to the next working day
   double delegated_carry = 0.0;  ///< fractional delegated slots carried to the next working day
   std::int64_t month_slots = 0;  ///< treatment slots this calendar month (for exchange burden)
+
+  template <class Ar>
+  void serialize(Ar& ar) {
+    ar(queue, cohort, due, live, capacity_carry, referrals, treated, removed, capacity_slots, treated_wait_days);
+    ar(transfers_in, transfers_out, offers, declined, withheld, transfer_km, income, admin_cost, delegated_slots);
+    ar(cancelled, lost_carry, delegated_carry, month_slots);
+  }
 };
 
 /// The state of one programme of one collaborative.
@@ -87,6 +94,12 @@ struct Programme {
   std::vector<double> start_median;  ///< shared lists: per trust, its median wait when it started
   std::vector<double> start_trust;   ///< organisations x organisations: trust when it started
   double savings = 0.0;   ///< joint procurement: GBP since the last sample
+
+  template <class Ar>
+  void serialize(Ar& ar) {
+    ar(collaborative, index, active, scale, stalled, reproposable_day, started_day, start_spread, start_median);
+    ar(start_trust, savings);
+  }
 };
 
 /// A shared waiting list: the pool of a shared_waiting_list programme, over the member lists of
@@ -103,6 +116,11 @@ struct Pool {
   std::int64_t pledged = 0, transfers = 0;
   std::vector<std::int64_t> moves;  ///< members x members: moves from row to column
   std::vector<std::int64_t> month_moves;  ///< the same, this calendar month (exchange fairness)
+
+  template <class Ar>
+  void serialize(Ar& ar) {
+    ar(programme, collaborative, specialty, lists, trusts, pledge, active, pledged, transfers, moves, month_moves);
+  }
 };
 
 enum class ProgrammeAction : std::uint8_t { start, stop, scale_up };
@@ -129,6 +147,13 @@ struct BedUnit {
   std::int64_t out_of_area = 0, requests = 0, refusals = 0, opel4_days = 0;
   double out_of_area_days = 0.0;
   double given_beds = 0.0, received_beds = 0.0, given_staff = 0.0, received_staff = 0.0;  ///< bed days
+
+  template <class Ar>
+  void serialize(Ar& ar) {
+    ar(trust, mental_health, beds, admissions_per_day, entity, departures, staffed, occupancy, opel, lent);
+    ar(borrowed, placed, arrivals, admitted, discharges, escalations, placed_out, hosted, out_of_area, requests);
+    ar(refusals, opel4_days, out_of_area_days, given_beds, received_beds, given_staff, received_staff);
+  }
 };
 
 /// A programme starting, stopping or growing (written to /events/programmes).
@@ -139,21 +164,26 @@ struct ProgrammeEvent {
   std::int32_t specialty;  ///< -1: all
   ProgrammeAction action;
   double scale;            ///< after the event
+
+  template <class Ar>
+  void serialize(Ar& ar) {
+    ar(day, collaborative, programme, specialty, action, scale);
+  }
 };
 
 /// Everything that happens at monthly meetings, yearly allocations and in relationships, as
 /// rows of the /events tables. Drained by the caller (Model::events() / clear_events()).
 struct Events {
   std::vector<ProgrammeEvent> programmes;
-  struct Meeting { std::int32_t day, collaborative, items; double cohesion; };
-  struct Vote { std::int32_t day, collaborative, programme, item, member; bool yes; double utility; };
-  struct Decision { std::int32_t day, collaborative, programme, item, yes, no; bool passed; };
-  struct Capital { std::int32_t day, ics, trust, rank, specialty; bool awarded; double score; };
-  struct Turnover { std::int32_t day, organisation; };
-  struct Membership { std::int32_t day, collaborative, trust; bool joined; };
-  struct Delegated { std::int32_t day, collaborative, trust, specialty; double slots_per_day; };
+  struct Meeting { std::int32_t day, collaborative, items; double cohesion; template <class Ar> void serialize(Ar& ar) { ar(day, collaborative, items, cohesion); } };
+  struct Vote { std::int32_t day, collaborative, programme, item, member; bool yes; double utility; template <class Ar> void serialize(Ar& ar) { ar(day, collaborative, programme, item, member, yes, utility); } };
+  struct Decision { std::int32_t day, collaborative, programme, item, yes, no; bool passed; template <class Ar> void serialize(Ar& ar) { ar(day, collaborative, programme, item, yes, no, passed); } };
+  struct Capital { std::int32_t day, ics, trust, rank, specialty; bool awarded; double score; template <class Ar> void serialize(Ar& ar) { ar(day, ics, trust, rank, specialty, awarded, score); } };
+  struct Turnover { std::int32_t day, organisation; template <class Ar> void serialize(Ar& ar) { ar(day, organisation); } };
+  struct Membership { std::int32_t day, collaborative, trust; bool joined; template <class Ar> void serialize(Ar& ar) { ar(day, collaborative, trust, joined); } };
+  struct Delegated { std::int32_t day, collaborative, trust, specialty; double slots_per_day; template <class Ar> void serialize(Ar& ar) { ar(day, collaborative, trust, specialty, slots_per_day); } };
   /// One ask for aid to one partner, or an ask nobody met (donor -1). kind: 0 beds, 1 staff.
-  struct Aid { std::int32_t day, requester, donor, kind, need, granted; std::int8_t outcome; };
+  struct Aid { std::int32_t day, requester, donor, kind, need, granted; std::int8_t outcome; template <class Ar> void serialize(Ar& ar) { ar(day, requester, donor, kind, need, granted, outcome); } };
   std::vector<Meeting> meetings;
   std::vector<Vote> votes;
   std::vector<Decision> decisions;
@@ -162,6 +192,11 @@ struct Events {
   std::vector<Membership> membership;
   std::vector<Delegated> delegated;
   std::vector<Aid> aid;
+
+  template <class Ar>
+  void serialize(Ar& ar) {
+    ar(programmes, meetings, votes, decisions, capital, turnover, membership, delegated, aid);
+  }
   void clear();
 };
 
@@ -211,6 +246,11 @@ class Model {
   }
   [[nodiscard]] const std::vector<Pool>& pools() const noexcept { return pools_; }
   [[nodiscard]] const std::vector<BedUnit>& bed_units() const noexcept { return units_urgent_; }
+
+  /// The model's whole state (checkpoints; model_checkpoint.cpp). load() takes a state saved
+  /// by a model built from the same config and replication, and continues from its day.
+  [[nodiscard]] std::vector<std::uint8_t> save_state() const;
+  void load_state(std::vector<std::uint8_t> bytes);
   /// Per shock: its random intensity factor (1 when intensity_cv is 0).
   [[nodiscard]] const std::vector<double>& shock_intensity() const noexcept { return shock_intensity_; }
 
@@ -246,6 +286,9 @@ class Model {
   std::int64_t working_day_slots(std::size_t list);
   void phase_pidmas(core::Step d);
   void maintenance(core::Step d);
+
+  template <class Ar>
+  void state(Ar& ar);
 
   // urgent demand, beds, shocks and mutual aid (model_urgent.cpp)
   void build_urgent();

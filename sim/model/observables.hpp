@@ -168,6 +168,11 @@ struct Sample {
   std::int32_t step = 0;  ///< days simulated when the sample was taken (0 = initial state)
   std::array<std::vector<std::int64_t>, kObservableCount> counts;
   std::array<std::vector<double>, kObservableCount> values;
+
+  template <class Ar>
+  void serialize(Ar& ar) {
+    ar(step, counts, values);
+  }
 };
 
 }  // namespace icsim::model

@@ -109,6 +109,20 @@ class PatientQueue {
     return buf_.capacity() * sizeof(Patient);
   }
 
+  /// Checkpoints: the records in order (the ring's capacity is not state).
+  template <class Ar>
+  void serialize(Ar& ar) {
+    if (ar.loading()) {
+      std::vector<Patient> records;
+      ar.io(records);
+      assign(std::move(records));
+    } else {
+      std::vector<Patient> records(size_);
+      for (std::size_t i = 0; i < size_; ++i) records[i] = buf_[wrap(head_ + i)];
+      ar.io(records);
+    }
+  }
+
  private:
   [[nodiscard]] std::size_t wrap(std::size_t i) const noexcept {
     return i >= buf_.size() ? i - buf_.size() : i;

@@ -62,6 +62,11 @@ class Relationships {
   /// Mean trust of i in the others of `members`; NaN if there are none.
   [[nodiscard]] double trust_in(std::size_t i, const std::vector<int>& members) const;
 
+  template <class Ar>
+  void serialize(Ar& ar) {
+    ar(n_, r_, s_, interacts_);
+  }
+
   [[nodiscard]] const std::vector<double>& positive_evidence() const noexcept { return r_; }
   [[nodiscard]] const std::vector<double>& negative_evidence() const noexcept { return s_; }
 

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <set>
 #include <sstream>
@@ -1059,7 +1060,9 @@ Scenario load_text(std::string text, std::string source, const std::vector<Overr
   Ctx c;
   c.file = source;
   toml::value root = resolve_extends(parse_toml(text, source), source, c, 0);
-  const std::string resolved = toml::format(root);
+  // No line wrapping: toml11 wraps long strings with line-ending backslashes in a way that does
+  // not read back the same (a space is lost), and the resolved text is re-read by icsim resume.
+  const std::string resolved = toml::format(root, std::numeric_limits<std::size_t>::max());
   for (const auto& o : overrides) apply_override(root, o);
   collect_ids(root, c);
   validate_table(root, registry(), "", c);

@@ -162,3 +162,50 @@ TEST(Urgent, SharingMentalHealthBedsCutsOutOfAreaPlacements) {
   EXPECT_LT(b, a);
   EXPECT_GT(placed, 0);
 }
+
+TEST(Checkpoint, AModelRestoredFromItsStateContinuesIdentically) {
+  for (const char* file : {"pandemic_low_trust.toml", "mh_collaborative.toml"}) {
+    const auto sc = load(file, 160);
+    model::Model a(sc.config, 4);
+    while (a.days_done() < 75) a.step();
+    const auto bytes = a.save_state();
+    model::Model b(sc.config, 4);  // a fresh model at day 0, then the saved state
+    b.load_state(bytes);
+    ASSERT_EQ(b.days_done(), 75);
+    EXPECT_EQ(b.save_state(), bytes) << "the state round-trips exactly";
+    while (!a.finished()) {
+      a.step();
+      b.step();
+      ASSERT_EQ(a.has_new_sample(), b.has_new_sample());
+      EXPECT_EQ(a.sample().counts, b.sample().counts) << file << " day " << a.days_done();
+      for (std::size_t o = 0; o < a.sample().values.size(); ++o) {
+        for (std::size_t i = 0; i < a.sample().values[o].size(); ++i) {
+          const double x = a.sample().values[o][i], y = b.sample().values[o][i];
+          ASSERT_TRUE((std::isnan(x) && std::isnan(y)) || x == y)
+              << file << " day " << a.days_done() << " observable " << model::observables()[o].name << "[" << i << "]";
+        }
+      }
+      EXPECT_EQ(a.events().aid.size(), b.events().aid.size());
+    }
+    {
+      const auto& ea = a.events();
+      const auto& eb = b.events();
+      EXPECT_EQ(ea.programmes.size(), eb.programmes.size());
+      EXPECT_EQ(ea.meetings.size(), eb.meetings.size());
+      for (std::size_t i = 0; i < std::min(ea.meetings.size(), eb.meetings.size()); ++i) {
+        EXPECT_EQ(ea.meetings[i].day, eb.meetings[i].day) << i;
+        EXPECT_EQ(ea.meetings[i].cohesion, eb.meetings[i].cohesion) << i;
+      }
+      for (std::size_t i = 0; i < std::min(ea.programmes.size(), eb.programmes.size()); ++i) {
+        EXPECT_EQ(ea.programmes[i].day, eb.programmes[i].day) << i;
+        EXPECT_EQ(ea.programmes[i].scale, eb.programmes[i].scale) << i;
+      }
+    }
+    const auto sa = a.save_state(), sb = b.save_state();
+    ASSERT_EQ(sa.size(), sb.size());
+    std::size_t first = 0;
+    while (first < sa.size() && sa[first] == sb[first]) ++first;
+    EXPECT_EQ(first, sa.size()) << file << ": states differ from byte " << first << " of " << sa.size();
+    EXPECT_THROW(b.load_state(std::vector<std::uint8_t>(bytes.begin(), bytes.end() - 3)), std::runtime_error);
+  }
+}
