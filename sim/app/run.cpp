@@ -300,17 +300,7 @@ struct EventLog {
   model::Events all;
 
   void take(model::Model& m) {
-    const auto& e = m.events();
-    auto append = [](auto& to, const auto& from) { to.insert(to.end(), from.begin(), from.end()); };
-    append(all.programmes, e.programmes);
-    append(all.meetings, e.meetings);
-    append(all.votes, e.votes);
-    append(all.decisions, e.decisions);
-    append(all.capital, e.capital);
-    append(all.turnover, e.turnover);
-    append(all.membership, e.membership);
-    append(all.delegated, e.delegated);
-    append(all.aid, e.aid);
+    all.append(m.events());
     m.clear_events();
   }
 

@@ -197,6 +197,7 @@ struct Events {
   void serialize(Ar& ar) {
     ar(programmes, meetings, votes, decisions, capital, turnover, membership, delegated, aid);
   }
+  void append(const Events& e);  ///< adds e's rows after these
   void clear();
 };
 

@@ -20,6 +20,19 @@ double clamp01(double x) { return std::clamp(x, 0.0, 1.0); }
 
 }  // namespace
 
+void Events::append(const Events& e) {
+  auto add = [](auto& to, const auto& from) { to.insert(to.end(), from.begin(), from.end()); };
+  add(programmes, e.programmes);
+  add(meetings, e.meetings);
+  add(votes, e.votes);
+  add(decisions, e.decisions);
+  add(capital, e.capital);
+  add(turnover, e.turnover);
+  add(membership, e.membership);
+  add(delegated, e.delegated);
+  add(aid, e.aid);
+}
+
 void Events::clear() {
   programmes.clear();
   meetings.clear();
@@ -185,7 +198,6 @@ bool Model::gains_from(const Programme& pr, int m) const {
 
 void Model::relationship_evidence(core::Step /*d*/) {
   const auto& rel = config_.relationships;
-  const std::size_t S = specialties();
   // Leadership time invested: each forum's hours are split over the member's other members and
   // summed over the forums a pair shares; evidence saturates with the hours, so duplicate
   // forums add little while hours spent elsewhere are lost to this relationship.
@@ -275,7 +287,6 @@ void Model::relationship_evidence(core::Step /*d*/) {
       }
     }
   }
-  (void)S;
 }
 
 void Model::turnover(core::Step d) {
@@ -600,7 +611,7 @@ void Model::set_programme(std::size_t p, bool active, double scale, core::Step d
 void Model::apply_programmes() {
   // Effects of programmes at their current scale: capacity gains, pledges to shared lists
   // (scaled by each member's trust in the others), and prevention at place.
-  const std::size_t S = specialties(), P = config_.places.size();
+  const std::size_t S = specialties();
   const auto& rel = config_.relationships;
   std::fill(capacity_gain_.begin(), capacity_gain_.end(), 0.0);
   for (const Programme& pr : programmes_) {
@@ -643,7 +654,6 @@ void Model::apply_programmes() {
       }
     }
   }
-  (void)P;
 }
 
 }  // namespace icsim::model

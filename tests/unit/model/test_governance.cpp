@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "core/parallel.hpp"
+#include "common/run.hpp"
 #include "model/model.hpp"
 #include "scenario/scenario.hpp"
 
@@ -17,22 +18,7 @@ scenario::Scenario base(const std::vector<scenario::Override>& o = {}) {
   return scenario::load_file(std::string(ICSIM_SOURCE_DIR) + "/scenarios/collaboration/base.toml", o);
 }
 std::vector<model::Sample> run(const model::Config& c, std::uint64_t rep = 0, model::Events* events = nullptr) {
-  model::Model m(c, rep);
-  std::vector<model::Sample> out{m.sample()};
-  while (!m.finished()) {
-    m.step();
-    if (events) {
-      const auto& e = m.events();
-      events->capital.insert(events->capital.end(), e.capital.begin(), e.capital.end());
-      events->turnover.insert(events->turnover.end(), e.turnover.begin(), e.turnover.end());
-      events->membership.insert(events->membership.end(), e.membership.begin(), e.membership.end());
-      events->decisions.insert(events->decisions.end(), e.decisions.begin(), e.decisions.end());
-      events->delegated.insert(events->delegated.end(), e.delegated.begin(), e.delegated.end());
-    }
-    m.clear_events();
-    if (m.has_new_sample()) out.push_back(m.sample());
-  }
-  return out;
+  return test::run_model(c, rep, events);
 }
 double value(const model::Sample& s, Obs o, std::size_t i = 0) { return s.values[static_cast<std::size_t>(o)][i]; }
 std::int64_t count(const model::Sample& s, Obs o, std::size_t i = 0) { return s.counts[static_cast<std::size_t>(o)][i]; }

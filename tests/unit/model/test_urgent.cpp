@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/parallel.hpp"
+#include "common/run.hpp"
 #include "model/model.hpp"
 #include "scenario/scenario.hpp"
 
@@ -22,18 +23,7 @@ scenario::Scenario load(const std::string& file, int days) {
 }
 
 std::vector<model::Sample> run(const model::Config& c, std::uint64_t rep = 0, model::Events* events = nullptr) {
-  model::Model m(c, rep);
-  std::vector<model::Sample> out{m.sample()};
-  while (!m.finished()) {
-    m.step();
-    if (events) {
-      const auto& e = m.events();
-      events->aid.insert(events->aid.end(), e.aid.begin(), e.aid.end());
-    }
-    m.clear_events();
-    if (m.has_new_sample()) out.push_back(m.sample());
-  }
-  return out;
+  return test::run_model(c, rep, events);
 }
 
 std::int64_t count(const model::Sample& s, Obs o, std::size_t i) { return s.counts[static_cast<std::size_t>(o)][i]; }
