@@ -1,0 +1,137 @@
+// A replication's output file apart from the axes and events: provenance attributes, the
+// observables' series, the monthly trust matrix and the headline.
+#include <cmath>
+
+#include "app/replication.hpp"
+#include "core/version.hpp"
+#include "io/h5.hpp"
+
+namespace icsim::app::detail {
+
+std::vector<io::Attr> parameter_attributes(const scenario::Scenario& sc, int replication) {
+  const auto& c = sc.config;
+  std::string overrides;
+  for (const auto& o : sc.overrides) overrides += (overrides.empty() ? "" : "\n") + o;
+  return {
+      {"scenario_name", c.name},
+      {"scenario_description", c.description},
+      {"scenario_source", sc.source},
+      {"scenario_text", sc.text},
+      {"scenario_resolved", sc.resolved_text},
+      {"overrides", overrides},
+      {"seed", static_cast<std::int64_t>(c.seed)},
+      {"replication", static_cast<std::int64_t>(replication)},
+      {"replications", static_cast<std::int64_t>(c.replications)},
+      {"start_date", c.start_date.iso()},
+      {"days", static_cast<std::int64_t>(c.days)},
+      {"output_interval_days", static_cast<std::int64_t>(c.output_interval_days)},
+      {"icsim_version", std::string(version())},
+      {"git_revision", std::string(git_revision())},
+      {"build_type", std::string(build_type())},
+      {"compiler", std::string(compiler())},
+      {"library_versions",
+       std::string(dependency_versions()) + "; hdf5 runtime " + io::h5::library_version()},
+      {"random_generator", std::string("Philox4x64-10 (Random123) driving Boost.Random")},
+  };
+}
+
+ObservableWriter::ObservableWriter(io::RunFile& f, const scenario::Scenario& sc) {
+  for (model::Obs o : sc.output.observables) {
+    const auto& info = model::observables()[static_cast<std::size_t>(o)];
+    auto [axes, shape] = axes_of(info.axes, sc.config);
+    // An axis of length zero (no collaboratives) has nothing to record.
+    if (std::find(shape.begin(), shape.end(), hsize_t{0}) != shape.end()) continue;
+    io::SeriesSpec spec;
+    spec.name = std::string(info.name);
+    spec.unit = std::string(info.unit);
+    spec.kind = std::string(model::kind_name(info.kind));
+    spec.description = std::string(info.description);
+    spec.integer = info.integer;
+    spec.axes = std::move(axes);
+    spec.shape = std::move(shape);
+    series.emplace_back(o, f.add_series(spec));
+  }
+}
+
+void ObservableWriter::write(io::RunFile& f, const model::Sample& s) const {
+  for (const auto& [o, idx] : series) {
+    const auto i = static_cast<std::size_t>(o);
+    if (model::observables()[i].integer) {
+      f.append(idx, s.step, s.step, std::span<const std::int64_t>(s.counts[i]));
+    } else {
+      f.append(idx, s.step, s.step, std::span<const double>(s.values[i]));
+    }
+  }
+}
+
+RelationshipWriter::RelationshipWriter(io::RunFile& f, std::size_t organisations) : n(organisations) {
+  io::SeriesSpec spec;
+  spec.group = "/relationships";
+  spec.name = "trust";
+  spec.unit = "1";
+  spec.kind = "stock";
+  spec.description = "Trust of the row organisation in the column organisation, (r + 1) / "
+                     "(r + s + 2), at the end of each calendar month; NaN for pairs that do not "
+                     "interact";
+  spec.axes = {"organisation", "organisation"};
+  spec.shape = {static_cast<hsize_t>(n), static_cast<hsize_t>(n)};
+  series = f.add_series(spec);
+}
+
+void RelationshipWriter::write(io::RunFile& f, const model::Model& m, std::int64_t step) const {
+  const auto& rel = m.relationships();
+  std::vector<double> row(n * n, std::nan(""));
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t j = 0; j < n; ++j) {
+      if (i != j && rel.interacts(i, j)) row[i * n + j] = rel.trust(i, j);
+    }
+  }
+  f.append(series, step, static_cast<double>(step), std::span<const double>(row));
+}
+
+Headline headline_of(const model::Sample& s) {
+  using model::Obs;
+  auto c = [&](Obs o) -> const std::vector<std::int64_t>& { return s.counts[static_cast<std::size_t>(o)]; };
+  auto v = [&](Obs o) -> const std::vector<double>& { return s.values[static_cast<std::size_t>(o)]; };
+  Headline h;
+  for (auto x : c(Obs::trust_waiting_list)) h.trust_list.push_back(static_cast<double>(x));
+  h.trust_median = v(Obs::trust_wait_median_weeks);
+  h.trust_within_18 = v(Obs::trust_within_18_weeks);
+  for (auto x : c(Obs::trust_over_52_weeks)) h.trust_over_52.push_back(static_cast<double>(x));
+  h.list = static_cast<double>(c(Obs::system_waiting_list)[0]);
+  h.median = v(Obs::system_wait_median_weeks)[0];
+  h.within_18 = v(Obs::system_within_18_weeks)[0];
+  h.over_52 = static_cast<double>(c(Obs::system_over_52_weeks)[0]);
+  h.trust_median_range = v(Obs::variation_trust_median_range)[0];
+  auto mean_of = [](const std::vector<double>& xs) {
+    double sum = 0.0;
+    int n = 0;
+    for (double x : xs) {
+      if (std::isfinite(x)) {
+        sum += x;
+        ++n;
+      }
+    }
+    return n ? sum / n : std::nan("");
+  };
+  h.mean_trust = v(Obs::mean_trust)[0];
+  h.cohesion = mean_of(v(Obs::collaborative_cohesion));
+  h.programme_scale = mean_of(v(Obs::programme_scale));
+  h.longest_trust_median = std::nan("");
+  for (double m : h.trust_median) {
+    if (std::isfinite(m) && !(m <= h.longest_trust_median)) h.longest_trust_median = m;
+  }
+  return h;
+}
+
+void Totals::add(const model::Sample& s) {
+  using model::Obs;
+  const auto counts = [&](Obs o) -> const std::vector<std::int64_t>& { return s.counts[static_cast<std::size_t>(o)]; };
+  treated += counts(Obs::system_treated)[0];
+  for (auto x : counts(Obs::transfers_in)) transfers += x;
+  for (auto x : counts(Obs::cancelled_electives)) cancelled += x;
+  for (auto x : counts(Obs::opel4_days)) opel4 += x;
+  for (auto x : s.values[static_cast<std::size_t>(Obs::out_of_area_bed_days)]) out_of_area += x;
+}
+
+}  // namespace icsim::app::detail
