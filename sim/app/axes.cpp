@@ -36,8 +36,8 @@ void write_organisations(io::RunFile& f, const model::Config& c) {
     for (const auto& i : c.ics) {
       if (std::find(i.trusts.begin(), i.trusts.end(), static_cast<int>(t)) != i.trusts.end()) ics.push_back(i.id);
     }
-    loc.push_back(tr.location.x_km);
-    loc.push_back(tr.location.y_km);
+    loc.push_back(c.trust_location(t).x_km);
+    loc.push_back(c.trust_location(t).y_km);
   }
   for (const auto& i : c.ics) {
     id.push_back(i.id + "_icb");

@@ -26,9 +26,9 @@ fs::path prepare_folders(const std::vector<scenario::Scenario>& scenarios, const
   const fs::path out(options.out_dir);
   std::vector<fs::path> dirs;
   for (const auto& sc : scenarios) {
-    const fs::path dir = out / sc.config.name;
+    const fs::path dir = out / sc.config.run.name;
     for (const auto& d : dirs) {
-      if (d == dir) throw OutputExists("two scenarios are both named '" + sc.config.name + "'");
+      if (d == dir) throw OutputExists("two scenarios are both named '" + sc.config.run.name + "'");
     }
     dirs.push_back(dir);
   }
@@ -58,7 +58,7 @@ struct Job {
 /// Runs one job into its file; the manifest's row for it (complete, or failed with the error).
 io::ManifestRun run_job(const scenario::Scenario& sc, const Job& job, const BatchOptions& options,
                         core::Progress& progress, ReplicationResult& r) {
-  const std::string rel = sc.config.name + "/" + replication_file_name(job.replication);
+  const std::string rel = sc.config.run.name + "/" + replication_file_name(job.replication);
   const std::string path = (fs::path(options.out_dir) / rel).string();
   io::ManifestRun m;
   try {
@@ -79,9 +79,9 @@ io::ManifestRun run_job(const scenario::Scenario& sc, const Job& job, const Batc
     m.status = "failed";
     m.error = e.what();
   }
-  m.scenario = sc.config.name;
+  m.scenario = sc.config.run.name;
   m.replication = job.replication;
-  m.seed = sc.config.seed;
+  m.seed = sc.config.run.seed;
   m.file = rel;
   m.wall_seconds = r.wall_seconds;
   return m;
@@ -96,13 +96,13 @@ std::vector<ScenarioResult> run_batch(const std::vector<scenario::Scenario>& sce
   std::int64_t total_days = 0;
   std::vector<ScenarioResult> results(scenarios.size());
   for (std::size_t i = 0; i < scenarios.size(); ++i) {
-    for (int r = 0; r < scenarios[i].config.replications; ++r) {
+    for (int r = 0; r < scenarios[i].config.run.replications; ++r) {
       jobs.push_back({i, r});
-      total_days += scenarios[i].config.days;
+      total_days += scenarios[i].config.run.days;
     }
-    results[i].name = scenarios[i].config.name;
+    results[i].name = scenarios[i].config.run.name;
     for (const auto& t : scenarios[i].config.trusts) results[i].trust_ids.push_back(t.id);
-    results[i].replications.resize(static_cast<std::size_t>(scenarios[i].config.replications));
+    results[i].replications.resize(static_cast<std::size_t>(scenarios[i].config.run.replications));
   }
   core::Progress progress(total_days, static_cast<std::int64_t>(jobs.size()));
   const auto threads = static_cast<std::int64_t>(core::active_threads());

@@ -36,12 +36,17 @@ BenchResult bench(const scenario::Scenario& sc, int days, std::size_t threads, b
   using clock = std::chrono::steady_clock;
   core::ThreadLimit limit(threads);
   BenchResult r;
-  r.scenario = sc.config.name;
+  r.scenario = sc.config.run.name;
   r.threads = limit.threads();
   r.days = days;
   model::Config cfg = sc.config;
-  cfg.days = days;
-  cfg.equity_outputs = equity;
+  cfg.run.days = days;
+  if (!equity) {  // every observable but those by quintile and place (which need the equity scan)
+    cfg.output.observables.clear();
+    for (const auto& o : model::observables()) {
+      if (!model::needs_equity_scan(o.id)) cfg.output.observables.emplace_back(o.name);
+    }
+  }
   reset_peak_rss();
   const auto t0 = clock::now();
   {

@@ -99,9 +99,9 @@ ResumedRun resume_replication(const std::string& checkpoint, const RunControl& c
     throw OutputExists(path + " already exists (use --force to replace it)");
   }
   ResumedRun out;
-  out.scenario = sc.config.name;
+  out.scenario = sc.config.run.name;
   out.day = ck.day();
-  out.days = sc.config.days;
+  out.days = sc.config.run.days;
   core::isolated([&] {
     model::Model m(sc.config, static_cast<std::uint64_t>(replication));
     m.load_state(ck.model_state());

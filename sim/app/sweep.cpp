@@ -302,7 +302,7 @@ SweepOutcome run_sweep(const SweepPlan& plan, const SweepOptions& options, WorkQ
   std::FILE* journal = std::fopen(journal_path.c_str(), "a");
   if (!journal) throw std::runtime_error("cannot write " + journal_path.string());
   std::mutex mutex;
-  const int days = spec.days ? *spec.days : sweep_point(spec, {}).config.days;
+  const int days = spec.days ? *spec.days : sweep_point(spec, {}).config.run.days;
   core::Progress progress(static_cast<std::int64_t>(todo.size()) * days, static_cast<std::int64_t>(todo.size()));
   const std::size_t threads = core::active_threads();
 
@@ -363,7 +363,7 @@ SweepOutcome run_sweep(const SweepPlan& plan, const SweepOptions& options, WorkQ
     m.git_revision = std::string(git_revision());
     m.command = options.command_line;
     bool all = true;
-    const auto seed = sweep_point(spec, {}).config.seed;
+    const auto seed = sweep_point(spec, {}).config.run.seed;
     for (std::size_t r = 0; r < plan.runs(); ++r) {
       const Entry* e = best[r];
       all = all && e && e->status == "complete";

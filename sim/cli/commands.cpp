@@ -246,9 +246,9 @@ int validate(const std::vector<std::string>& files) {
     try {
       const auto sc = scenario::load_file(f);
       const auto& c = sc.config;
-      std::cout << f << ": ok (" << c.name << ": " << c.places.size() << " places, "
+      std::cout << f << ": ok (" << c.run.name << ": " << c.places.size() << " places, "
                 << c.trusts.size() << " trusts, " << c.specialties.size() << " specialties, "
-                << c.days << " days, " << c.replications << " replications)\n";
+                << c.run.days << " days, " << c.run.replications << " replications)\n";
     } catch (const scenario::Error& e) {
       std::cerr << "icsim: error: " << e.what() << "\n";
       status = bad_input;

@@ -3,24 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <set>
-#include <stdexcept>
-#include <string>
+#include <sstream>
 
 namespace icsim::model {
-namespace {
-[[noreturn]] void fail(const std::string& what) { throw std::invalid_argument(what); }
 
-template <std::size_t N>
-void check_shares(const std::array<double, N>& a, const std::string& what) {
-  double sum = 0.0;
-  for (double x : a) {
-    if (!(x >= 0.0)) fail(what + " has a negative or NaN share");
-    sum += x;
-  }
-  if (std::abs(sum - 1.0) > 1e-6) fail(what + " shares sum to " + std::to_string(sum) + ", not 1");
-}
-}  // namespace
+double distance_km(const Location& a, const Location& b) { return std::hypot(a.x_km - b.x_km, a.y_km - b.y_km); }
 
 std::vector<std::string> Config::organisation_ids() const {
   std::vector<std::string> ids;
@@ -32,6 +21,11 @@ std::vector<std::string> Config::organisation_ids() const {
   return ids;
 }
 
+Location Config::trust_location(std::size_t t) const {
+  const auto& tr = trusts[t];
+  return tr.location ? *tr.location : places[static_cast<std::size_t>(tr.place)].location;
+}
+
 std::vector<int> Config::collaborative_members_offering(std::size_t c, int s) const {
   std::vector<int> out;
   for (int m : collaboratives[c].members) {
@@ -40,187 +34,452 @@ std::vector<int> Config::collaborative_members_offering(std::size_t c, int s) co
   return out;
 }
 
-void add_implicit_ics(Config& c) {
-  if (!c.ics.empty()) return;
-  IcsConfig ics;
-  ics.id = "ics";
-  ics.name = "Integrated care system";
-  for (std::size_t p = 0; p < c.places.size(); ++p) ics.places.push_back(static_cast<int>(p));
-  for (std::size_t t = 0; t < c.trusts.size(); ++t) ics.trusts.push_back(static_cast<int>(t));
-  c.ics.push_back(std::move(ics));
+const core::ParamTable& config_schema() {
+  static const auto root = core::schema_of<Config>("", "A scenario file");
+  return *root;
 }
 
-void check(const Config& c) {
-  if (c.days < 1 || c.days > 32000) fail("days must be in 1..32000");
-  if (c.replications < 1) fail("replications must be at least 1");
-  if (c.output_interval_days < 1) fail("output interval must be at least 1 day");
-  if (c.working_days_per_week < 1 || c.working_days_per_week > 7)
-    fail("working_days_per_week must be in 1..7");
-  if (c.places.empty()) fail("a scenario needs at least one place");
-  if (c.specialties.empty()) fail("a scenario needs at least one specialty");
-  if (c.places.size() > 65535) fail("at most 65535 places");
-  const std::size_t S = c.specialties.size();
-  std::set<std::string> ids;
-  for (const auto& p : c.places) {
-    if (!ids.insert("place:" + p.id).second) fail("duplicate place id " + p.id);
-    if (p.population < 0) fail("place " + p.id + " has a negative population");
-    check_shares(p.deprivation, "place " + p.id + " deprivation");
+void normalise(Config& c) {
+  auto name = [](auto& xs) {
+    for (auto& x : xs) {
+      if (x.name.empty()) x.name = x.id;
+    }
+  };
+  name(c.places);
+  name(c.specialties);
+  name(c.trusts);
+  name(c.collaboratives);
+  name(c.partnerships);
+  if (c.ics.empty()) {
+    IcsConfig ics;
+    ics.id = "ics";
+    ics.name = "Integrated care system";
+    for (std::size_t p = 0; p < c.places.size(); ++p) ics.places.push_back(static_cast<int>(p));
+    for (std::size_t t = 0; t < c.trusts.size(); ++t) ics.trusts.push_back(static_cast<int>(t));
+    c.ics.push_back(std::move(ics));
   }
-  for (const auto& s : c.specialties) {
-    if (!ids.insert("specialty:" + s.id).second) fail("duplicate specialty id " + s.id);
-    if (!(s.referral_rate >= 0.0)) fail("specialty " + s.id + " has a negative referral rate");
-    check_shares(s.priority_mix, "specialty " + s.id + " priority_mix");
-    if (!(s.removal_hazard_per_week >= 0.0 && s.removal_hazard_per_week <= 1.0))
-      fail("specialty " + s.id + " removal hazard must be in [0, 1]");
-    if (!(s.seasonal_amplitude >= 0.0 && s.seasonal_amplitude < 1.0))
-      fail("specialty " + s.id + " seasonal amplitude must be in [0, 1)");
-    if (!(s.annual_growth > -1.0)) fail("specialty " + s.id + " annual growth must be > -1");
-  }
-  for (const auto& t : c.trusts) {
-    if (!ids.insert("trust:" + t.id).second) fail("duplicate trust id " + t.id);
-    if (t.place < 0 || static_cast<std::size_t>(t.place) >= c.places.size())
-      fail("trust " + t.id + " has no valid place");
-    if (t.capacity.size() != S || t.initial.size() != S)
-      fail("trust " + t.id + " capacity/initial lists are not sized by specialty");
-    for (std::size_t s = 0; s < S; ++s) {
-      if (!(t.capacity[s] >= 0.0)) fail("trust " + t.id + " has negative capacity");
-      const auto& init = t.initial[s];
-      if (init.size < 0) fail("trust " + t.id + " has a negative initial list");
-      if (init.size > 0 && !(init.mean_wait_weeks > 0.0))
-        fail("trust " + t.id + " initial list for " + c.specialties[s].id +
-             " needs a positive mean wait");
-      if (init.size > 0 && t.capacity[s] <= 0.0)
-        fail("trust " + t.id + " has an initial list for " + c.specialties[s].id +
-             " but no capacity for it");
-    }
-  }
-  // ICSs: every place and trust in exactly one.
-  if (!c.ics.empty()) {
-    std::vector<int> place_ics(c.places.size(), -1), trust_ics(c.trusts.size(), -1);
-    for (std::size_t i = 0; i < c.ics.size(); ++i) {
-      if (!ids.insert("ics:" + c.ics[i].id).second) fail("duplicate ICS id " + c.ics[i].id);
-      for (int p : c.ics[i].places) {
-        if (p < 0 || static_cast<std::size_t>(p) >= c.places.size()) fail("ICS " + c.ics[i].id + " has an invalid place");
-        if (place_ics[static_cast<std::size_t>(p)] >= 0) fail("place " + c.places[static_cast<std::size_t>(p)].id + " is in two ICSs");
-        place_ics[static_cast<std::size_t>(p)] = static_cast<int>(i);
-      }
-      for (int t : c.ics[i].trusts) {
-        if (t < 0 || static_cast<std::size_t>(t) >= c.trusts.size()) fail("ICS " + c.ics[i].id + " has an invalid trust");
-        if (trust_ics[static_cast<std::size_t>(t)] >= 0) fail("trust " + c.trusts[static_cast<std::size_t>(t)].id + " is in two ICSs");
-        trust_ics[static_cast<std::size_t>(t)] = static_cast<int>(i);
-      }
-    }
-    for (std::size_t p = 0; p < c.places.size(); ++p) {
-      if (place_ics[p] < 0) fail("place " + c.places[p].id + " is in no ICS");
-    }
-    for (std::size_t t = 0; t < c.trusts.size(); ++t) {
-      if (trust_ics[t] < 0) fail("trust " + c.trusts[t].id + " is in no ICS");
-    }
-  }
-  // Collaboratives: members are trusts; a list is in at most one pool at a time.
-  std::vector<std::vector<std::pair<int, int>>> pooled(c.trusts.size() * S);  // [start, stop)
-  for (const auto& col : c.collaboratives) {
-    if (!ids.insert("collaborative:" + col.id).second) fail("duplicate collaborative id " + col.id);
-    if (col.ics < 0 || static_cast<std::size_t>(col.ics) >= std::max<std::size_t>(c.ics.size(), 1))
-      fail("collaborative " + col.id + " has no valid ICS");
-    if (col.members.empty()) fail("collaborative " + col.id + " has no members");
-    std::set<int> seen;
-    for (int m : col.members) {
-      if (m < 0 || static_cast<std::size_t>(m) >= c.trusts.size()) fail("collaborative " + col.id + " has an invalid member");
-      if (!seen.insert(m).second) fail("collaborative " + col.id + " lists a member twice");
-    }
-    if (col.lead >= 0 && !seen.count(col.lead)) fail("collaborative " + col.id + ": the lead is not a member");
-    if ((col.governance == Governance::lead_provider || col.decision_rule == DecisionRule::lead_decides) &&
-        col.lead < 0)
-      fail("collaborative " + col.id + " needs a lead");
-    if (!(col.supermajority > 0.5 && col.supermajority <= 1.0))
-      fail("collaborative " + col.id + ": supermajority must be in (0.5, 1]");
-    for (int m : col.candidates) {
-      if (m < 0 || static_cast<std::size_t>(m) >= c.trusts.size()) fail("collaborative " + col.id + " has an invalid candidate");
-    }
-    for (const auto& pr : col.programmes) {
-      if (pr.specialty < -1 || pr.specialty >= static_cast<int>(S) ||
-          (pr.specialty < 0 && pr.type == ProgrammeType::shared_waiting_list))
-        fail("collaborative " + col.id + ": invalid programme specialty");
-      if (pr.type != ProgrammeType::shared_waiting_list) continue;
-      if (!(pr.pledge_share >= 0.0 && pr.pledge_share <= 1.0)) fail("collaborative " + col.id + ": pledge share must be in [0, 1]");
-      if (pr.stop_day >= 0 && pr.stop_day <= pr.start_day) fail("collaborative " + col.id + ": a programme stops before it starts");
-      if (pr.start_day < 0 && !pr.governed) fail("collaborative " + col.id + ": a scheduled programme needs a start day");
-      bool offered = false;
-      for (int m : col.members) {
-        const auto l = static_cast<std::size_t>(m) * S + static_cast<std::size_t>(pr.specialty);
-        if (c.trusts[static_cast<std::size_t>(m)].capacity[static_cast<std::size_t>(pr.specialty)] <= 0.0) continue;
-        offered = true;
-        // A governed programme may start at any meeting from its proposal on.
-        const int start = pr.governed ? std::min(pr.proposed_day, std::max(pr.start_day, 0)) : pr.start_day;
-        const int stop = pr.stop_day < 0 ? std::numeric_limits<int>::max() : pr.stop_day;
-        for (const auto& [a, b] : pooled[l]) {
-          if (start < b && a < stop)
-            fail("trust " + c.trusts[static_cast<std::size_t>(m)].id + " is in two shared waiting lists for " +
-                 c.specialties[static_cast<std::size_t>(pr.specialty)].id + " at the same time");
-        }
-        pooled[l].emplace_back(start, stop);
-      }
-      if (!offered)
-        fail("collaborative " + col.id + ": no member offers " + c.specialties[static_cast<std::size_t>(pr.specialty)].id);
-    }
-  }
-  for (const auto& pp : c.partnerships) {
-    if (!ids.insert("partnership:" + pp.id).second) fail("duplicate place partnership id " + pp.id);
-    if (pp.place < 0 || static_cast<std::size_t>(pp.place) >= c.places.size()) fail("partnership " + pp.id + " has no valid place");
-    for (int m : pp.members) {
-      if (m < 0 || static_cast<std::size_t>(m) >= c.trusts.size()) fail("partnership " + pp.id + " has an invalid member");
-    }
-  }
-  const std::size_t orgs = c.organisation_ids().size();
-  for (const auto& t : c.trusts) {
-    if (!(t.leadership_hours >= 0.0)) fail("trust " + t.id + ": leadership hours must be >= 0");
-    if (!(t.competitiveness >= 0.0 && t.competitiveness <= 1.0) || !(t.openness >= 0.0 && t.openness <= 1.0))
-      fail("trust " + t.id + ": competitiveness and openness must be in [0, 1]");
-  }
+  name(c.ics);
+  // Trusts not listed by any ICS belong to the ICS of their place.
+  std::vector<char> listed(c.trusts.size(), 0);
   for (const auto& i : c.ics) {
-    if (i.capital_awards < 0 || !(i.capital_capacity_gain >= 0.0))
-      fail("ICS " + i.id + ": invalid capital allocation parameters");
-  }
-  for (const auto& pp : c.partnerships) {
-    for (const auto& pr : pp.programmes) {
-      if (pr.specialty < -1 || pr.specialty >= static_cast<int>(S) || pr.lag_days < 0 || pr.ramp_days < 0 ||
-          !(pr.effect >= 0.0 && pr.effect <= 1.0))
-        fail("partnership " + pp.id + ": invalid prevention programme");
+    for (int t : i.trusts) {
+      if (t >= 0 && static_cast<std::size_t>(t) < listed.size()) listed[static_cast<std::size_t>(t)] = 1;
     }
   }
-  const auto& rel = c.relationships;
-  if (!(rel.forgetting > 0.0 && rel.forgetting <= 1.0)) fail("forgetting must be in (0, 1]");
-  if (!(rel.time_scale_hours > 0.0)) fail("time_scale_hours must be > 0");
-  if (!(rel.broker_softening >= 0.0 && rel.broker_softening <= 1.0) ||
-      !(rel.turnover_retention >= 0.0 && rel.turnover_retention <= 1.0) || !(rel.pledge_trust_full > 0.0))
-    fail("invalid relationships parameters");
-  for (const auto& p : rel.priors) {
-    if (p.from < 0 || p.to < 0 || static_cast<std::size_t>(p.from) >= orgs ||
-        static_cast<std::size_t>(p.to) >= orgs || !(p.positive >= 0.0) || !(p.negative >= 0.0))
-      fail("invalid relationship prior");
+  for (std::size_t t = 0; t < c.trusts.size(); ++t) {
+    if (listed[t]) continue;
+    for (auto& i : c.ics) {
+      if (std::find(i.places.begin(), i.places.end(), c.trusts[t].place) != i.places.end()) {
+        i.trusts.push_back(static_cast<int>(t));
+        break;
+      }
+    }
   }
-  for (const auto& e : rel.turnover) {
-    if (e.organisation < 0 || static_cast<std::size_t>(e.organisation) >= orgs || e.day < 0)
-      fail("invalid turnover event");
-  }
-  const auto& pl = c.pooling;
-  if (!(pl.acceptance_distance_km > 0.0)) fail("pooling acceptance distance must be > 0");
-  if (pl.reoffer_weeks < 0) fail("pooling re-offer weeks must be >= 0");
-  if (!(pl.transfer_admin_cost >= 0.0) || !(pl.tariff >= 0.0)) fail("pooling costs must be >= 0");
-  if (!(pl.transactional_release >= 0.0 && pl.transactional_release <= 1.0)) fail("transactional release must be in [0, 1]");
-  const auto& pd = c.pidmas;
-  if (!(pd.wait_weeks > 0.0) || !(pd.uptake >= 0.0 && pd.uptake <= 1.0) || !(pd.min_gain_weeks >= 0.0) ||
-      !(pd.max_distance_km >= 0.0))
-    fail("invalid PIDMAS parameters");
+  for (auto& i : c.ics) std::sort(i.trusts.begin(), i.trusts.end());
+}
 
-  for (std::size_t s = 0; s < S; ++s) {
+namespace {
+
+using Issues = std::vector<ConfigIssue>;
+
+/// "trust[RAA]" (or "trust[3]" for an entry without an id).
+std::string entry(const char* collection, const std::string& id, std::size_t k) {
+  return std::string(collection) + "[" + (id.empty() ? std::to_string(k) : id) + "]";
+}
+
+std::string number(double x) {
+  std::ostringstream os;
+  os << x;
+  return os.str();
+}
+
+template <std::size_t N>
+void check_shares(Issues& out, const std::array<double, N>& a, const std::string& path) {
+  double s = 0.0;
+  for (double x : a) s += x;
+  if (std::abs(s - 1.0) > 1e-6) out.push_back({path, "expected shares that sum to 1 (they sum to " + number(s) + ")"});
+}
+
+bool valid_index(int i, std::size_t n) { return i >= 0 && static_cast<std::size_t>(i) < n; }
+
+/// Indices that must point into their collections (a config built in code may get them wrong).
+void check_indices(const Config& c, Issues& out) {
+  const std::size_t P = c.places.size(), S = c.specialties.size(), T = c.trusts.size();
+  for (std::size_t t = 0; t < T; ++t) {
+    const auto& tr = c.trusts[t];
+    const std::string key = entry("trust", tr.id, t);
+    if (!valid_index(tr.place, P)) out.push_back({key + ".place", "expected the id of a place"});
+    if (tr.capacity.size() != S) out.push_back({key + ".capacity", "expected one capacity per specialty", false});
+    if (tr.initial.size() != S) out.push_back({key + ".initial_list", "expected one initial list per specialty", false});
+  }
+  auto trusts_ok = [&](const std::vector<int>& xs, const std::string& key) {
+    for (int m : xs) {
+      if (!valid_index(m, T)) out.push_back({key, "expected ids of trusts", false});
+    }
+  };
+  for (std::size_t i = 0; i < c.ics.size(); ++i) {
+    const std::string key = entry("ics", c.ics[i].id, i);
+    for (int p : c.ics[i].places) {
+      if (!valid_index(p, P)) out.push_back({key + ".places", "expected ids of places", false});
+    }
+    trusts_ok(c.ics[i].trusts, key + ".trusts");
+  }
+  for (std::size_t k = 0; k < c.collaboratives.size(); ++k) {
+    const auto& col = c.collaboratives[k];
+    const std::string key = entry("collaborative", col.id, k);
+    if (!valid_index(col.ics, std::max<std::size_t>(c.ics.size(), 1))) out.push_back({key + ".ics", "expected the id of an ics"});
+    trusts_ok(col.members, key + ".members");
+    trusts_ok(col.candidates, key + ".candidates");
+    if (col.lead >= 0 && !valid_index(col.lead, T)) out.push_back({key + ".lead", "expected the id of a trust"});
+    for (std::size_t q = 0; q < col.programmes.size(); ++q) {
+      if (col.programmes[q].specialty >= static_cast<int>(S) || col.programmes[q].specialty < -1)
+        out.push_back({key + ".programme[" + std::to_string(q) + "].specialty", "expected the id of a specialty"});
+    }
+  }
+  for (std::size_t k = 0; k < c.partnerships.size(); ++k) {
+    const auto& pp = c.partnerships[k];
+    const std::string key = entry("place_partnership", pp.id, k);
+    if (!valid_index(pp.place, P)) out.push_back({key + ".place", "expected the id of a place"});
+    trusts_ok(pp.members, key + ".members");
+    for (std::size_t q = 0; q < pp.programmes.size(); ++q) {
+      if (pp.programmes[q].specialty >= static_cast<int>(S) || pp.programmes[q].specialty < -1)
+        out.push_back({key + ".programme[" + std::to_string(q) + "].specialty", "expected the id of a specialty"});
+    }
+  }
+  for (std::size_t k = 0; k < c.shocks.size(); ++k) trusts_ok(c.shocks[k].trusts, entry("shock", c.shocks[k].id, k) + ".trusts");
+}
+
+void check_unique_ids(const Config& c, Issues& out) {
+  auto unique = [&](const auto& xs, const char* collection) {
+    std::set<std::string> seen;
+    for (std::size_t k = 0; k < xs.size(); ++k) {
+      if (!seen.insert(xs[k].id).second)
+        out.push_back({std::string(collection) + "[" + std::to_string(k) + "].id",
+                       "expected a unique id: '" + xs[k].id + "' is used twice"});
+    }
+  };
+  unique(c.places, "place");
+  unique(c.specialties, "specialty");
+  unique(c.trusts, "trust");
+  unique(c.ics, "ics");
+  unique(c.collaboratives, "collaborative");
+  unique(c.partnerships, "place_partnership");
+  unique(c.shocks, "shock");
+}
+
+void check_entities(const Config& c, Issues& out) {
+  if (c.places.empty()) out.push_back({"place", "required, at least one [[place]]", false, true});
+  if (c.specialties.empty()) out.push_back({"specialty", "required, at least one [[specialty]]", false, true});
+  if (c.places.size() > 65535) out.push_back({"place", "expected at most 65535 places", false});
+  for (std::size_t p = 0; p < c.places.size(); ++p)
+    check_shares(out, c.places[p].deprivation, entry("place", c.places[p].id, p) + ".deprivation");
+  for (std::size_t s = 0; s < c.specialties.size(); ++s)
+    check_shares(out, c.specialties[s].priority_mix, entry("specialty", c.specialties[s].id, s) + ".priority_mix");
+  for (std::size_t t = 0; t < c.trusts.size(); ++t) {
+    const auto& tr = c.trusts[t];
+    for (std::size_t s = 0; s < std::min(tr.initial.size(), tr.capacity.size()); ++s) {
+      if (tr.initial[s].size > 0 && tr.capacity[s] <= 0.0) {
+        const std::string& sid = c.specialties[s].id;
+        out.push_back({entry("trust", tr.id, t) + ".initial_list." + sid,
+                       "expected a capacity for '" + sid + "' at this trust: its waiting patients could never be treated",
+                       false});
+      }
+    }
+  }
+}
+
+void check_ics(const Config& c, Issues& out) {
+  if (c.ics.empty()) return;
+  std::vector<int> place_ics(c.places.size(), -1), trust_ics(c.trusts.size(), -1);
+  for (std::size_t i = 0; i < c.ics.size(); ++i) {
+    const auto& ics = c.ics[i];
+    const std::string key = entry("ics", ics.id, i);
+    for (std::size_t k = 0; k < ics.places.size(); ++k) {
+      const auto p = static_cast<std::size_t>(ics.places[k]);
+      if (p >= place_ics.size()) continue;
+      if (place_ics[p] >= 0) {
+        out.push_back({key + ".places[" + std::to_string(k) + "]",
+                       "expected each place in one ICS: '" + c.places[p].id + "' is already in " +
+                           c.ics[static_cast<std::size_t>(place_ics[p])].id});
+      }
+      place_ics[p] = static_cast<int>(i);
+    }
+    for (std::size_t k = 0; k < ics.trusts.size(); ++k) {
+      const auto t = static_cast<std::size_t>(ics.trusts[k]);
+      if (t >= trust_ics.size()) continue;
+      if (trust_ics[t] >= 0) {
+        out.push_back({key + ".trusts[" + std::to_string(k) + "]",
+                       "expected each trust in one ICS: '" + c.trusts[t].id + "' is already in " +
+                           c.ics[static_cast<std::size_t>(trust_ics[t])].id});
+      }
+      trust_ics[t] = static_cast<int>(i);
+    }
+  }
+  for (std::size_t p = 0; p < c.places.size(); ++p) {
+    if (place_ics[p] < 0) out.push_back({entry("place", c.places[p].id, p), "expected to be in the places of one [[ics]]", false});
+  }
+}
+
+void check_programmes(const Config& c, const CollaborativeConfig& col, const std::string& key, Issues& out) {
+  for (std::size_t k = 0; k < col.programmes.size(); ++k) {
+    const auto& pr = col.programmes[k];
+    const std::string pkey = key + ".programme[" + std::to_string(k) + "]";
+    if (pr.specialty < 0 && pr.type == ProgrammeType::shared_waiting_list) {
+      out.push_back({pkey + ".specialty", "the specialty a shared waiting list pools", false, true});
+      continue;
+    }
+    if (pr.stop_day && *pr.stop_day <= pr.first_day()) out.push_back({pkey + ".stop_day", "expected a day after start_day"});
+    if (pr.specialty < 0 || pr.specialty >= static_cast<int>(c.specialties.size())) continue;
+    bool offered = false;
+    for (int m : col.members) {
+      if (valid_index(m, c.trusts.size()))
+        offered = offered || c.trusts[static_cast<std::size_t>(m)].capacity[static_cast<std::size_t>(pr.specialty)] > 0.0;
+    }
+    if (!offered) out.push_back({pkey + ".specialty", "expected a specialty some member has capacity for"});
+  }
+}
+
+void check_collaboratives(const Config& c, Issues& out) {
+  for (std::size_t k = 0; k < c.collaboratives.size(); ++k) {
+    const auto& col = c.collaboratives[k];
+    const std::string key = entry("collaborative", col.id, k);
+    if (col.members.empty()) out.push_back({key + ".members", "expected at least one member trust"});
+    for (std::size_t i = 0; i < col.members.size(); ++i) {
+      for (std::size_t j = 0; j < i; ++j) {
+        if (col.members[i] == col.members[j])
+          out.push_back({key + ".members[" + std::to_string(i) + "]", "expected each member once"});
+      }
+    }
+    const bool needs_lead = col.governance == Governance::lead_provider || col.decision_rule == DecisionRule::lead_decides;
+    if (col.lead >= 0 && std::find(col.members.begin(), col.members.end(), col.lead) == col.members.end()) {
+      out.push_back({key + ".lead", "expected one of the collaborative's members"});
+    } else if (needs_lead && col.lead < 0) {
+      out.push_back({key + ".lead", "the id of the lead provider (lead_provider governance or lead_decides)", false, true});
+    }
+    for (std::size_t i = 0; i < col.candidates.size(); ++i) {
+      if (std::find(col.members.begin(), col.members.end(), col.candidates[i]) != col.members.end())
+        out.push_back({key + ".candidates[" + std::to_string(i) + "]", "expected a trust that is not already a member"});
+    }
+    check_programmes(c, col, key, out);
+  }
+}
+
+/// A trust's list may be in only one shared waiting list at a time.
+void check_shared_lists(const Config& c, Issues& out) {
+  const auto& cols = c.collaboratives;
+  auto span = [](const ProgrammeConfig& p) {
+    // A governed programme may start at any meeting from its proposal on.
+    const int start = p.governed ? std::min(p.proposed_day, std::max(p.first_day(), 0)) : p.first_day();
+    return std::pair<int, int>{start, p.stop_day.value_or(std::numeric_limits<int>::max())};
+  };
+  for (std::size_t a = 0; a < cols.size(); ++a) {
+    for (std::size_t pa = 0; pa < cols[a].programmes.size(); ++pa) {
+      const auto& A = cols[a].programmes[pa];
+      if (A.type != ProgrammeType::shared_waiting_list || !valid_index(A.specialty, c.specialties.size())) continue;
+      for (std::size_t b = 0; b <= a; ++b) {
+        for (std::size_t pb = 0; pb < cols[b].programmes.size() && !(b == a && pb >= pa); ++pb) {
+          const auto& B = cols[b].programmes[pb];
+          if (A.specialty != B.specialty || B.type != ProgrammeType::shared_waiting_list) continue;
+          const auto [a0, a1] = span(A);
+          const auto [b0, b1] = span(B);
+          if (!(a0 < b1 && b0 < a1)) continue;
+          const auto other = c.collaborative_members_offering(b, B.specialty);
+          for (int m : c.collaborative_members_offering(a, A.specialty)) {
+            if (std::find(other.begin(), other.end(), m) == other.end()) continue;
+            const std::string pkey = entry("collaborative", cols[a].id, a) + ".programme[" + std::to_string(pa) + "]";
+            out.push_back({pkey + ".specialty",
+                           "expected each trust's list in one shared waiting list at a time: " +
+                               c.trusts[static_cast<std::size_t>(m)].id + " is also pooled by " + cols[b].id,
+                           true, false, pkey});
+            break;
+          }
+        }
+      }
+    }
+  }
+}
+
+void check_partnerships(const Config& c, Issues& out) {
+  for (std::size_t k = 0; k < c.partnerships.size(); ++k) {
+    const auto& pp = c.partnerships[k];
+    const std::string key = entry("place_partnership", pp.id, k) + ".partners";
+    for (std::size_t i = 0; i < pp.partners.size(); ++i) {
+      const std::string ek = key + "[" + std::to_string(i) + "]";
+      if (!core::valid_id(pp.partners[i])) {
+        out.push_back({ek, "expected ids of letters, digits, '_' or '-'"});
+      } else if (std::find(pp.partners.begin(), pp.partners.begin() + static_cast<std::ptrdiff_t>(i), pp.partners[i]) !=
+                 pp.partners.begin() + static_cast<std::ptrdiff_t>(i)) {
+        out.push_back({ek, "expected each partner once"});
+      }
+    }
+  }
+}
+
+/// The organisations a group names (empty: none).
+std::vector<int> group_members(const Config& c, const std::vector<std::string>& org_ids, const std::string& g) {
+  std::vector<int> out;
+  if (g == "*") {
+    for (std::size_t i = 0; i < org_ids.size(); ++i) out.push_back(static_cast<int>(i));
+  } else if (g.rfind("type:", 0) == 0) {
+    for (std::size_t t = 0; t < c.trusts.size(); ++t) {
+      if (kTrustTypeNames[static_cast<std::size_t>(c.trusts[t].type)] == g.substr(5)) out.push_back(static_cast<int>(t));
+    }
+  } else if (g.rfind("ics:", 0) == 0) {
+    for (const auto& i : c.ics) {
+      if (i.id == g.substr(4)) out = i.trusts;
+    }
+  } else if (g.rfind("collaborative:", 0) == 0) {
+    for (const auto& col : c.collaboratives) {
+      if (col.id == g.substr(14)) out = col.members;
+    }
+  } else {
+    for (std::size_t i = 0; i < org_ids.size(); ++i) {
+      if (org_ids[i] == g) out.push_back(static_cast<int>(i));
+    }
+  }
+  return out;
+}
+
+ConfigIssue unknown_group(const std::vector<std::string>& org_ids, std::string path) {
+  std::string known;
+  for (const auto& id : org_ids) known += (known.empty() ? "" : ", ") + id;
+  return {std::move(path), "expected an organisation id (" + known +
+                               ") or a non-empty group ('*', 'type:<trust type>', 'ics:<id>', 'collaborative:<id>')"};
+}
+
+void check_relationships(const Config& c, Issues& out) {
+  const auto ids = c.organisation_ids();
+  for (std::size_t k = 0; k < c.priors.size(); ++k) {
+    const std::string key = "relationship[" + std::to_string(k) + "]";
+    if (group_members(c, ids, c.priors[k].from).empty()) out.push_back(unknown_group(ids, key + ".from"));
+    if (group_members(c, ids, c.priors[k].to).empty()) out.push_back(unknown_group(ids, key + ".to"));
+  }
+  for (std::size_t k = 0; k < c.turnover.size(); ++k) {
+    const std::string key = "turnover[" + std::to_string(k) + "].organisation";
+    const auto who = group_members(c, ids, c.turnover[k].organisation);
+    if (who.empty()) {
+      out.push_back(unknown_group(ids, key));
+    } else if (who.size() != 1) {
+      out.push_back({key, "expected one organisation id"});
+    }
+  }
+}
+
+void check_urgent(const Config& c, Issues& out) {
+  const auto& u = c.urgent;
+  if (u.cancel_full <= u.cancel_threshold)
+    out.push_back({"urgent.cancel_full", "expected an occupancy above urgent.cancel_threshold (" + number(u.cancel_threshold) + ")"});
+  if (!(u.opel_thresholds[0] < u.opel_thresholds[1] && u.opel_thresholds[1] < u.opel_thresholds[2]))
+    out.push_back({"urgent.opel_thresholds", "expected three increasing occupancies"});
+  for (const auto& [los, key] : {std::pair{&u.acute_los, "urgent.acute_los_cv"}, std::pair{&u.mh_los, "urgent.mh_los_cv"}}) {
+    const bool spread = los->distribution == LosDistribution::lognormal || los->distribution == LosDistribution::gamma;
+    if (spread && !(los->cv > 0.0)) out.push_back({key, "expected a cv above 0 for a lognormal or gamma stay"});
+  }
+  const auto& a = c.mutual_aid;
+  if (a.give_occupancy >= a.ask_occupancy) {
+    out.push_back({"mutual_aid.give_occupancy", "expected an occupancy below mutual_aid.ask_occupancy (" +
+                                                    number(a.ask_occupancy) +
+                                                    "): a partner with slack must be less full than one asking"});
+  }
+  for (std::size_t k = 0; k < c.shocks.size(); ++k) {
+    const auto& s = c.shocks[k];
+    const std::string key = entry("shock", s.id, k);
+    if (s.end_day < s.start_day)
+      out.push_back({key + ".end_day", "expected a day at or after start_day (" + std::to_string(s.start_day) + ")"});
+    if (s.type == ShockType::incident && s.trusts.size() != 1)
+      out.push_back({key + ".trusts", "expected exactly one trust for an incident", !s.trusts.empty()});
+    // Incidents at one trust, and industrial actions, must not overlap in time: their losses
+    // are not defined to combine.
+    for (std::size_t j = 0; j < k; ++j) {
+      const auto& o = c.shocks[j];
+      const bool same_kind = o.type == s.type && (s.type == ShockType::industrial_action ||
+                                                  (s.type == ShockType::incident && o.trusts == s.trusts));
+      if (same_kind && s.start_day <= o.end_day && o.start_day <= s.end_day) {
+        out.push_back({key + ".start_day", "expected no overlap with " +
+                                               std::string(kShockTypeNames[static_cast<std::size_t>(s.type)]) + " '" +
+                                               o.id + "' (days " + std::to_string(o.start_day) + "-" +
+                                               std::to_string(o.end_day) + ")"});
+      }
+    }
+  }
+}
+
+void check_referrals_served(const Config& c, Issues& out) {
+  for (std::size_t s = 0; s < c.specialties.size(); ++s) {
     if (c.specialties[s].referral_rate <= 0.0) continue;
     bool offered = false;
-    for (const auto& t : c.trusts) offered = offered || t.capacity[s] > 0.0;
-    if (!offered)
-      fail("specialty " + c.specialties[s].id + " has referrals but no trust has capacity for it");
+    for (const auto& t : c.trusts) offered = offered || (s < t.capacity.size() && t.capacity[s] > 0.0);
+    if (!offered) {
+      out.push_back({entry("specialty", c.specialties[s].id, s) + ".referral_rate",
+                     "expected some trust with capacity for '" + c.specialties[s].id +
+                         "': referrals would have nowhere to go"});
+    }
   }
+}
+
+}  // namespace
+
+std::vector<ConfigIssue> find_issues(const Config& config) {
+  Issues out;
+  std::vector<core::ParamProblem> values;
+  {
+    core::ParamChecker checker(values);
+    const_cast<Config&>(config).fields(checker);  // the checker only reads
+    checker.finish();
+  }
+  for (auto& v : values) out.push_back({std::move(v.path), std::move(v.expected)});
+  check_unique_ids(config, out);
+  check_indices(config, out);
+  if (!out.empty()) return out;  // the relations below assume valid values and indices
+  check_entities(config, out);
+  check_ics(config, out);
+  check_collaboratives(config, out);
+  check_shared_lists(config, out);
+  check_partnerships(config, out);
+  check_relationships(config, out);
+  check_urgent(config, out);
+  check_referrals_served(config, out);
+  return out;
+}
+
+void check(const Config& config) {
+  auto issues = find_issues(config);
+  if (!issues.empty()) throw ConfigError(std::move(issues.front()));
+}
+
+std::vector<RelationshipPrior> resolve_priors(const Config& c) {
+  const auto ids = c.organisation_ids();
+  std::vector<RelationshipPrior> out;
+  for (std::size_t k = 0; k < c.priors.size(); ++k) {
+    const auto& pv = c.priors[k];
+    const std::string key = "relationship[" + std::to_string(k) + "]";
+    const auto from = group_members(c, ids, pv.from), to = group_members(c, ids, pv.to);
+    if (from.empty()) throw ConfigError(unknown_group(ids, key + ".from"));
+    if (to.empty()) throw ConfigError(unknown_group(ids, key + ".to"));
+    // Ordered pairs of this entry, each once (a symmetric group-to-itself entry names every pair twice).
+    std::set<std::pair<int, int>> seen;
+    const auto add = [&](int a, int b) {
+      if (a != b && seen.emplace(a, b).second) out.push_back({a, b, pv.positive, pv.negative});
+    };
+    for (int a : from) {
+      for (int b : to) {
+        add(a, b);
+        if (pv.symmetric) add(b, a);
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<TurnoverEvent> resolve_turnover(const Config& c) {
+  const auto ids = c.organisation_ids();
+  std::vector<TurnoverEvent> out;
+  for (std::size_t k = 0; k < c.turnover.size(); ++k) {
+    const auto who = group_members(c, ids, c.turnover[k].organisation);
+    if (who.size() != 1) throw ConfigError({"turnover[" + std::to_string(k) + "].organisation", "expected one organisation id"});
+    out.push_back({c.turnover[k].day, who[0]});
+  }
+  return out;
 }
 
 }  // namespace icsim::model

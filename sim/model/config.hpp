@@ -1,17 +1,27 @@
 #pragma once
-// The model's configuration: plain, validated data. Produced by sim/scenario from a scenario file;
-// the model never reads files itself.
+// The model's configuration: plain data, each parameter declared once in its struct's fields()
+// (core/params.hpp) with its unit, default (the member's initial value), range, description and
+// source. sim/scenario reads scenario files through the same declarations; the model never
+// reads files itself.
 #include <array>
 #include <cstdint>
+#include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "core/calendar.hpp"
+#include "core/params.hpp"
 
 namespace icsim::model {
 
 inline constexpr int kPriorities = 3;  ///< clinical priorities P2, P3, P4 (P1 is not elective)
 inline constexpr int kQuintiles = 5;   ///< IMD quintiles, most deprived first
+inline constexpr int kMaxDays = 32000; ///< patient records hold days in 16 bits (model/patient.hpp)
+
+inline const std::string kRtt2023 =
+    "NHS England RTT waiting times statistics, August 2023: 7.7m waiting, median 14.5 weeks, "
+    "58.0% within 18 weeks";
 
 enum class TrustType : std::uint8_t {
   acute,
@@ -27,41 +37,121 @@ inline constexpr std::array<const char*, 7> kTrustTypeNames = {
     "specialist"};
 
 struct Location {
+  static constexpr std::size_t kArraySize = 2;
   double x_km = 0.0;
   double y_km = 0.0;
+  [[nodiscard]] std::array<double, 2> to_array() const { return {x_km, y_km}; }
+  static Location from_array(const std::array<double, 2>& a) { return {a[0], a[1]}; }
+  friend bool operator==(const Location&, const Location&) = default;
 };
 double distance_km(const Location& a, const Location& b);
 
+/// The run: what is simulated and for how long ([scenario]).
+struct RunConfig {
+  std::string name;
+  std::string description;
+  core::Date start_date{2024, 4, 1};
+  int days = 365;
+  std::uint64_t seed = 1;
+  int replications = 20;
+  int working_days_per_week = 5;
+  std::vector<core::Date> non_working_dates;
+  friend bool operator==(const RunConfig&, const RunConfig&) = default;
+};
+
+/// What is written and how often ([output]).
+struct OutputConfig {
+  int interval_days = 7;
+  std::vector<std::string> observables;  ///< names; empty: all
+  int compression = 4;
+
+  template <class V>
+  void fields(V& v) {
+    v.param(interval_days, "interval_days").unit_is("days").at_least(1).at_most(3650)
+        .describe("Output interval: stocks sampled at its end, flows summed over it")
+        .from("Weekly, as the NHS waiting list minimum data set");
+    v.param(observables, "observables").describe("Observables to write (see docs/outputs.md); empty = all");
+    v.param(compression, "compression").at_least(0).at_most(9)
+        .describe("Deflate level of the HDF5 datasets (0 = none)");
+  }
+  friend bool operator==(const OutputConfig&, const OutputConfig&) = default;
+};
+
 struct PlaceConfig {
   std::string id;
-  std::string name;
+  std::string name;  ///< empty: the id
   std::int64_t population = 0;
   Location location;
   std::array<double, kQuintiles> deprivation{0.2, 0.2, 0.2, 0.2, 0.2};  ///< shares, sum 1
+
+  template <class V>
+  void fields(V& v) {
+    v.param(id, "id").needed().id().describe("Unique id");
+    v.param(name, "name").absent_means("the id").describe("Display name (default: the id)");
+    v.param(population, "population").unit_is("persons").needed().at_least(0).describe("Resident population");
+    v.param(location, "location_km").unit_is("km").needed()
+        .describe("Position [x, y] on a km grid (distances are Euclidean)");
+    v.param(deprivation, "deprivation").unit_is("1").at_least(0).at_most(1)
+        .describe("Population share by IMD quintile, most deprived first; sums to 1")
+        .from("IMD quintiles hold a fifth of England's population each by construction");
+  }
+  friend bool operator==(const PlaceConfig&, const PlaceConfig&) = default;
 };
 
 struct SpecialtyConfig {
   std::string id;
-  std::string name;
+  std::string name;  ///< empty: the id
   double referral_rate = 0.0;  ///< referrals per 1000 population per year
   std::array<double, kPriorities> priority_mix{0.1, 0.3, 0.6};  ///< shares of P2, P3, P4
-  double removal_hazard_per_week = 0.0;  ///< probability a waiting patient is removed per week
-  double seasonal_amplitude = 0.0;       ///< relative peak-to-mean of referrals
-  int seasonal_peak_day = 15;            ///< day of year of the seasonal peak
-  double annual_growth = 0.0;            ///< relative growth of referral rates per year
+  double removal_hazard_per_week = 0.015;  ///< probability a waiting patient is removed per week
+  double seasonal_amplitude = 0.0;         ///< relative peak-to-mean of referrals
+  int seasonal_peak_day = 15;              ///< day of year of the seasonal peak
+  double annual_growth = 0.0;              ///< relative growth of referral rates per year
+
+  template <class V>
+  void fields(V& v) {
+    v.param(id, "id").needed().id().describe("Unique id");
+    v.param(name, "name").absent_means("the id").describe("Display name (default: the id)");
+    v.param(referral_rate, "referral_rate").unit_is("referrals per 1000 population per year").needed()
+        .at_least(0).describe("Mean rate of new RTT pathways (clock starts) per resident")
+        .from("England 2019: about 1.73m clock starts a month for 56m people (BRIEF 3.1)");
+    v.param(priority_mix, "priority_mix").unit_is("1").at_least(0).at_most(1)
+        .describe("Shares of referrals in clinical priorities P2, P3, P4; sums to 1")
+        .from("FSSA clinical prioritisation (P1-P4), 2020; shares are an assumption");
+    v.param(removal_hazard_per_week, "removal_hazard_per_week").unit_is("1/week").at_least(0).at_most(1)
+        .describe("Probability per week that a waiting patient leaves other than by treatment")
+        .from("England 2019: 1.73m starts vs 1.43m treated a month on a 4.2m list: about 0.3m/4.2m "
+              "a month, 1.5-1.6% a week (BRIEF 3.1)");
+    v.param(seasonal_amplitude, "seasonal_amplitude").unit_is("1").at_least(0).below(1)
+        .describe("Relative amplitude of the yearly cosine in referrals (0.1 = +-10%)");
+    v.param(seasonal_peak_day, "seasonal_peak_day").unit_is("day of year").at_least(1).at_most(366)
+        .describe("Day of the year when referrals peak").from("Assumption: winter peak, mid-January");
+    v.param(annual_growth, "annual_growth").unit_is("1/year").above(-1).at_most(1)
+        .describe("Relative growth of the referral rate per year, compounded daily");
+  }
+  friend bool operator==(const SpecialtyConfig&, const SpecialtyConfig&) = default;
 };
 
 struct InitialList {
-  std::int64_t size = 0;         ///< patients waiting at the start
-  double mean_wait_weeks = 0.0;  ///< mean of the exponential distribution of their waits
+  std::int64_t size = 0;          ///< patients waiting at the start
+  double mean_wait_weeks = 20.0;  ///< mean of the exponential distribution of their waits
+
+  template <class V>
+  void fields(V& v) {
+    v.param(size, "size").unit_is("patients").at_least(0).at_most(1e9).describe("Patients waiting at the start");
+    v.param(mean_wait_weeks, "mean_wait_weeks").unit_is("weeks").above(0).at_most(1000)
+        .describe("Mean of the exponential distribution of their waits so far")
+        .from(kRtt2023 + "; an exponential with mean 20 weeks has median 13.9 and 59% within 18");
+  }
+  friend bool operator==(const InitialList&, const InitialList&) = default;
 };
 
 struct TrustConfig {
   std::string id;
-  std::string name;
+  std::string name;  ///< empty: the id
   TrustType type = TrustType::acute;
-  int place = 0;  ///< index into Config::places
-  Location location;
+  int place = -1;  ///< index into Config::places
+  std::optional<Location> location;  ///< absent: its place's location (Config::trust_location)
   std::vector<double> capacity;      ///< per specialty: treatments per working day
   std::vector<InitialList> initial;  ///< per specialty
   double leadership_hours = 40.0;    ///< leaders' hours per month available for collaboration
@@ -69,33 +159,99 @@ struct TrustConfig {
   double openness = 0.5;             ///< 0..1: open-book transparency (behaviour observable)
   int beds = 0;                      ///< acute: general and acute beds; mental health: MH beds
   double initial_occupancy = 0.85;   ///< share of beds occupied on day 0
+
+  template <class V>
+  void fields(V& v) {
+    v.param(id, "id").needed().id().describe("Unique id (e.g. ODS code)");
+    v.param(name, "name").absent_means("the id").describe("Display name (default: the id)");
+    v.choice(type, "type", kTrustTypeNames).needed().describe("Kind of provider");
+    v.ref(place, "place", "place").needed().describe("The place the trust is based in");
+    v.param(location, "location_km").unit_is("km").absent_means("its place's location")
+        .describe("Position [x, y] (default: its place's location)");
+    v.param(leadership_hours, "leadership_hours").unit_is("hours per month").at_least(0).at_most(1000)
+        .describe("Leaders' time available for collaboration; spread over its collaboratives and "
+                  "partnerships, so belonging to many dilutes each")
+        .from("S1: 'leadership capacity is under strain'; assumption: about five leader-days a month");
+    v.param(competitiveness, "competitiveness").unit_is("1").at_least(0).at_most(1)
+        .describe("Weight on its own organisation's interest when voting")
+        .from("S2 pitfall: 'historical competition'; assumption");
+    v.param(openness, "openness").unit_is("1").at_least(0).at_most(1)
+        .describe("Open-book transparency: evidence about its behaviour counts (1 + openness_gain x "
+                  "openness) times")
+        .from("S0: 'moving to open book accounting'; S2: 'Transparency'");
+    v.param(beds, "beds").unit_is("beds").at_least(0).at_most(100000)
+        .describe("Acute trusts: general and acute beds taking emergency admissions; mental-health "
+                  "trusts: adult acute mental-health beds (0: no urgent model for this trust)")
+        .from("NHS England KH03 bed availability (about 100,000 G&A and 17,000 MH beds in England)");
+    v.param(initial_occupancy, "initial_occupancy").unit_is("1").at_least(0).at_most(1)
+        .describe("Share of beds occupied on day 0 (residual stays drawn from the stay distribution)");
+    v.map(capacity, "capacity", "specialty").unit_is("treatments per working day").at_least(0).at_most(1e6)
+        .describe("Elective treatment capacity by specialty id (absent: not offered)");
+    v.map(initial, "initial_list", "specialty", "Waiting list at day 0")
+        .describe("Initial waiting list by specialty id");
+  }
+  friend bool operator==(const TrustConfig&, const TrustConfig&) = default;
 };
 
 enum class Commissioning : std::uint8_t { collaborative, transactional };
 inline constexpr std::array<const char*, 2> kCommissioningNames = {"collaborative", "transactional"};
+enum class CapitalRule : std::uint8_t { needs, competitive };
+inline constexpr std::array<const char*, 2> kCapitalRuleNames = {"needs", "competitive"};
 
 /// An integrated care system: its places, its trusts and its ICB.
 struct IcsConfig {
   std::string id;
-  std::string name;
+  std::string name;  ///< empty: the id
   std::vector<int> places;  ///< indices into Config::places
-  std::vector<int> trusts;  ///< indices into Config::trusts (explicit or via their place)
+  std::vector<int> trusts;  ///< indices into Config::trusts (after normalise(): all its trusts, ascending)
   Commissioning commissioning = Commissioning::collaborative;
-  bool honest_broker = false;      ///< the ICB brokers contested decisions (capital, votes)
-  bool needs_based_capital = true; ///< capital to the longest waits; else a competitive contest
-  int capital_awards = 0;          ///< capital awards a year (0: no capital contest)
+  bool honest_broker = false;       ///< the ICB brokers contested decisions (capital, votes)
+  CapitalRule capital_rule = CapitalRule::needs;  ///< capital to the longest waits, or a contest
+  int capital_awards = 0;           ///< capital awards a year (0: no capital contest)
   double capital_capacity_gain = 0.05;  ///< relative capacity gain of an award
+  double icb_openness = 0.5;        ///< how visible the ICB's conduct is to providers
+
+  template <class V>
+  void fields(V& v) {
+    v.param(id, "id").needed().id().describe("Unique id");
+    v.param(name, "name").absent_means("the id").describe("Display name (default: the id)");
+    v.refs(places, "places", "place").needed().describe("Its places; every place belongs to exactly one ICS");
+    v.refs(trusts, "trusts", "trust")
+        .describe("Its trusts (default: the trusts based in its places); a trust belongs to exactly one ICS");
+    v.group("icb", "The integrated care board", [&](auto& b) {
+      b.choice(commissioning, "commissioning", kCommissioningNames)
+          .describe("transactional: providers are paid by activity and lose income when a patient "
+                    "moves; collaborative: aligned (block) payments")
+          .from("S0: systems taking a collaborative rather than transactional approach 'have been "
+                "able to move further, faster'");
+      b.param(honest_broker, "honest_broker")
+          .describe("The ICB brokers contested decisions: being overruled and losing a capital "
+                    "bid cost less trust (relationships.broker_softening)")
+          .from("S4: 'where provider collaborative members could be in direct competition, for "
+                "example, in capital funding allocations, there is the need for an honest broker'");
+      b.choice(capital_rule, "capital_rule", kCapitalRuleNames)
+          .describe("Yearly capital: needs (to the trusts with the longest median waits) or "
+                    "competitive (a contest favouring larger trusts, with chance)");
+      b.param(capital_awards, "capital_awards").at_least(0).at_most(1000).describe("Capital awards each year (0: none)");
+      b.param(capital_capacity_gain, "capital_capacity_gain").unit_is("1").at_least(0).at_most(10)
+          .describe("Relative capacity an award adds to the winner's longest-waiting specialty")
+          .from("Assumption: a new theatre or ward adds about 5% to a specialty's capacity");
+      b.param(icb_openness, "openness").unit_is("1").at_least(0).at_most(1)
+          .describe("Transparency of the ICB's conduct: evidence about it counts (1 + openness_gain x this) times")
+          .from("Assumption: as a trust's default openness; plausible range 0.2-0.9");
+    });
+  }
+  friend bool operator==(const IcsConfig&, const IcsConfig&) = default;
 };
 
 enum class CollaborativeKind : std::uint8_t { horizontal, vertical, hybrid };
-inline constexpr std::array<const char*, 3> kCollaborativeKindNames = {"horizontal", "vertical",
-                                                                       "hybrid"};
+inline constexpr std::array<const char*, 3> kCollaborativeKindNames = {"horizontal", "vertical", "hybrid"};
 enum class Governance : std::uint8_t { committees_in_common, joint_committee, lead_provider };
-inline constexpr std::array<const char*, 3> kGovernanceNames = {
-    "committees_in_common", "joint_committee", "lead_provider"};
+inline constexpr std::array<const char*, 3> kGovernanceNames = {"committees_in_common", "joint_committee",
+                                                                "lead_provider"};
 enum class DecisionRule : std::uint8_t { unanimous, majority, supermajority, weighted, lead_decides };
-inline constexpr std::array<const char*, 5> kDecisionRuleNames = {
-    "unanimous", "majority", "supermajority", "weighted", "lead_decides"};
+inline constexpr std::array<const char*, 5> kDecisionRuleNames = {"unanimous", "majority", "supermajority",
+                                                                  "weighted", "lead_decides"};
 enum class ProgrammeType : std::uint8_t {
   shared_waiting_list,
   mutual_aid_pact,
@@ -104,69 +260,209 @@ enum class ProgrammeType : std::uint8_t {
   joint_procurement
 };
 inline constexpr std::array<const char*, 5> kProgrammeTypeNames = {
-    "shared_waiting_list", "mutual_aid_pact", "shared_diagnostics", "workforce_pool",
-    "joint_procurement"};
+    "shared_waiting_list", "mutual_aid_pact", "shared_diagnostics", "workforce_pool", "joint_procurement"};
 
 struct ProgrammeConfig {
   ProgrammeType type = ProgrammeType::shared_waiting_list;
-  int specialty = 0;       ///< index into Config::specialties; -1: all (not for shared lists)
-  int start_day = 0;       ///< first day it runs; governed: -1 = the start is voted on too
-  int stop_day = -1;       ///< first day it no longer runs (-1: never stops)
-  double pledge_share = 1.0;  ///< share of each member's capacity offered to the pool
-  bool governed = false;   ///< started, scaled and stopped by the collaborative's votes
-  int proposed_day = 0;    ///< first meeting with it on the agenda (governed)
-  double initial_scale = 1.0;  ///< scale when it starts (start small < 1; big bang = 1)
-  double scale_step = 0.25;    ///< scale added by an approved scale-up
-  double capacity_gain = 0.03;  ///< shared_diagnostics, workforce_pool: relative capacity gain
-  double saving_per_month = 20000.0;  ///< joint_procurement: GBP per member per month at scale 1
+  int specialty = -1;                ///< index into Config::specialties; -1: all (not for shared lists)
+  std::optional<int> start_day;      ///< absent: day 0, or (governed) the start is voted on too
+  std::optional<int> stop_day;       ///< first day it no longer runs (absent: never stops)
+  double pledge_share = 1.0;         ///< share of each member's capacity offered to the pool
+  bool governed = false;             ///< started, scaled and stopped by the collaborative's votes
+  int proposed_day = 0;              ///< first meeting with it on the agenda (governed)
+  double initial_scale = 1.0;        ///< scale when it starts (start small < 1; big bang = 1)
+  double scale_step = 0.25;          ///< scale added by an approved scale-up
+  double capacity_gain = 0.03;       ///< shared_diagnostics, workforce_pool: relative capacity gain
+  double saving_per_month = 20000.0; ///< joint_procurement: GBP per member per month at scale 1
+
+  /// The start day the model runs: start_day, else 0 for a scheduled programme and -1 (voted
+  /// on) for a governed one.
+  [[nodiscard]] int first_day() const { return start_day.value_or(governed ? -1 : 0); }
+
+  template <class V>
+  void fields(V& v) {
+    v.choice(type, "type", kProgrammeTypeNames).needed().describe("What the programme does");
+    v.ref(specialty, "specialty", "specialty")
+        .describe("The specialty it applies to (required for shared_waiting_list; default for the others: all)");
+    v.param(start_day, "start_day").unit_is("day").at_least(0).absent_means("0 (governed: voted on)")
+        .describe("First day it runs. A governed programme with a start_day starts then and is "
+                  "scaled and stopped by votes; without one its start is voted on too");
+    v.param(stop_day, "stop_day").unit_is("day").at_least(1).absent_means("never")
+        .describe("First day it no longer runs (default: never stops)");
+    v.param(pledge_share, "pledge_share").unit_is("1").at_least(0).at_most(1)
+        .describe("Share of each member's capacity for the specialty offered to the shared list at "
+                  "scale 1 and full trust (see relationships.pledge_trust_full)")
+        .from("Assumption");
+    v.param(governed, "governed")
+        .describe("Decided by the collaborative's monthly votes (start, scale up, stop) instead of start_day")
+        .from("S2: 'unanimous vs different levels of majority voting, casting votes, weighted votes'");
+    v.param(proposed_day, "proposed_day").unit_is("day").at_least(0)
+        .describe("First day a governed programme is on the agenda");
+    v.param(initial_scale, "initial_scale").unit_is("1").above(0).at_most(1)
+        .describe("Scale when it starts: below 1 starts small, 1 is big bang")
+        .from("S2: 'Start small and build momentum'");
+    v.param(scale_step, "scale_step").unit_is("1").at_least(0).at_most(1)
+        .describe("Scale added by each approved scale-up (governed)");
+    v.param(capacity_gain, "capacity_gain").unit_is("1").at_least(0).at_most(1)
+        .describe("shared_diagnostics, workforce_pool: relative capacity gain of members at scale 1")
+        .from("Assumption: diagnostics and staff flexibility release a few per cent of elective capacity");
+    v.param(saving_per_month, "saving_per_month").unit_is("GBP per member per month").at_least(0)
+        .describe("joint_procurement: saving at scale 1").from("Assumption");
+  }
+  friend bool operator==(const ProgrammeConfig&, const ProgrammeConfig&) = default;
 };
 
 struct CollaborativeConfig {
   std::string id;
-  std::string name;
-  int ics = 0;  ///< index into Config::ics
+  std::string name;  ///< empty: the id
+  int ics = -1;      ///< index into Config::ics
   CollaborativeKind kind = CollaborativeKind::horizontal;
   Governance governance = Governance::committees_in_common;
   DecisionRule decision_rule = DecisionRule::majority;
   std::vector<int> members;  ///< trust indices
   int lead = -1;             ///< lead provider (trust index) or -1
-  std::vector<ProgrammeConfig> programmes;
   double supermajority = 2.0 / 3.0;  ///< share of votes the supermajority rule needs, (0.5, 1]
   double exit_trust = 0.0;   ///< a member leaves after exit_months below this mean trust
   int exit_months = 3;
   std::vector<int> candidates;  ///< trusts that join when their trust in the members reaches
   double entry_trust = 1.0;     ///< ... this (1: never)
   double delegated_budget = 0.0;  ///< GBP a year to buy extra activity where waits are longest
+  std::vector<ProgrammeConfig> programmes;
+
+  template <class V>
+  void fields(V& v) {
+    v.param(id, "id").needed().id().describe("Unique id");
+    v.param(name, "name").absent_means("the id").describe("Display name (default: the id)");
+    v.ref(ics, "ics", "ics").needed().describe("The ICS it belongs to");
+    v.choice(kind, "kind", kCollaborativeKindNames)
+        .describe("horizontal: same-type trusts at scale; vertical: partners at place; hybrid")
+        .from("S0, S4: horizontal and vertical collaboration");
+    v.choice(governance, "governance", kGovernanceNames)
+        .describe("Governance form").from("S2, S3: committees in common, joint committees, lead providers");
+    v.choice(decision_rule, "decision_rule", kDecisionRuleNames)
+        .describe("How members' votes are aggregated")
+        .from("S2: unanimous vs different levels of majority voting, weighted votes");
+    v.refs(members, "members", "trust").needed().describe("Member trusts");
+    v.ref(lead, "lead", "trust").describe("Lead provider (required for lead_provider governance or lead_decides)");
+    v.param(supermajority, "supermajority").unit_is("1").above(0.5).at_most(1)
+        .describe("Share of members' votes the supermajority rule needs");
+    v.param(exit_trust, "exit_trust").unit_is("1").at_least(0).at_most(1)
+        .describe("A member leaves after exit_months with mean trust in the others below this (0: never)")
+        .from("S2: 'Entry/ exit criteria'");
+    v.param(exit_months, "exit_months").unit_is("months").at_least(1).at_most(1200)
+        .describe("Consecutive months below exit_trust before a member leaves");
+    v.refs(candidates, "candidates", "trust")
+        .describe("Trusts that join when their mean trust in the members reaches entry_trust");
+    v.param(entry_trust, "entry_trust").unit_is("1").at_least(0).at_most(1)
+        .describe("Mean trust in the members at which a candidate joins (1: never)");
+    v.param(delegated_budget, "delegated_budget").unit_is("GBP per year").at_least(0)
+        .describe("Budget the ICB delegates to the collaborative, spent monthly on extra activity "
+                  "(at the tariff) where members' waits are longest")
+        .from("S3: ICBs may delegate budgets to provider collaboratives");
+    v.tables(programmes, "programme", "A programme of the collaborative");
+  }
+  friend bool operator==(const CollaborativeConfig&, const CollaborativeConfig&) = default;
 };
 
+enum class PartnershipProgramme : std::uint8_t { prevention };
+inline constexpr std::array<const char*, 1> kPartnershipProgrammeNames = {"prevention"};
+
 struct PreventionConfig {
+  PartnershipProgramme type = PartnershipProgramme::prevention;
   int specialty = -1;       ///< -1: all specialties
   int start_day = 0;
   int lag_days = 365;       ///< before any effect
   int ramp_days = 180;      ///< from no effect to full effect
   double effect = 0.05;     ///< maximum relative reduction in referrals, at full cohesion
-  std::array<bool, kQuintiles> quintiles{true, true, true, true, true};  ///< targeted quintiles
+  std::vector<int> target_quintiles{1, 2, 3, 4, 5};  ///< quintiles reached (1 = most deprived)
+  double no_effect_cohesion = 0.3;    ///< partnership cohesion at or below which it has no effect
+  double full_effect_cohesion = 0.8;  ///< ... and at or above which it has its full effect
+
+  template <class V>
+  void fields(V& v) {
+    v.choice(type, "type", kPartnershipProgrammeNames).needed().describe("What it does");
+    v.ref(specialty, "specialty", "specialty").describe("Specialty whose referrals it reduces (default: all)");
+    v.param(start_day, "start_day").unit_is("day").at_least(0).describe("First day");
+    v.param(lag_days, "lag_days").unit_is("days").at_least(0).describe("Days before any effect")
+        .from("Assumption: prevention works with a lag");
+    v.param(ramp_days, "ramp_days").unit_is("days").at_least(0).describe("Days from the first effect to the full effect");
+    v.param(effect, "effect").unit_is("1").at_least(0).at_most(1)
+        .describe("Maximum relative reduction in referrals, reached at full cohesion")
+        .from("Assumption; S4: 'greater potential for leftward shift of services ... at place'");
+    v.param(target_quintiles, "target_quintiles").at_least(1).at_most(5)
+        .describe("IMD quintiles whose residents it reaches (1 = most deprived)");
+    v.param(no_effect_cohesion, "no_effect_cohesion").unit_is("1").at_least(0).at_most(1)
+        .describe("Partnership cohesion at or below which the programme has no effect (linear up to full_effect_cohesion)")
+        .from("Assumption: plausible range 0.2-0.5");
+    v.param(full_effect_cohesion, "full_effect_cohesion").unit_is("1").at_least(0).at_most(1)
+        .describe("Partnership cohesion at or above which the programme has its full effect")
+        .from("Assumption: plausible range 0.6-1");
+  }
+  friend bool operator==(const PreventionConfig&, const PreventionConfig&) = default;
 };
 
 /// A place-based partnership: the organisations serving one place.
 struct PartnershipConfig {
   std::string id;
-  std::string name;
-  int place = 0;
-  std::vector<int> members;  ///< trust indices
-  std::vector<std::string> partners;  ///< aggregate partners (primary care, local authority...)
+  std::string name;  ///< empty: the id
+  int place = -1;
+  std::vector<int> members;            ///< trust indices
+  std::vector<std::string> partners;   ///< aggregate partners (primary care, local authority...)
+  double partner_hours = 20.0;         ///< each partner's leaders' hours a month for the partnership
+  double partner_openness = 0.5;       ///< each partner's openness
   std::vector<PreventionConfig> programmes;
+
+  template <class V>
+  void fields(V& v) {
+    v.param(id, "id").needed().id().describe("Unique id");
+    v.param(name, "name").absent_means("the id").describe("Display name (default: the id)");
+    v.ref(place, "place", "place").needed().describe("The place it serves");
+    v.refs(members, "members", "trust").describe("Member trusts");
+    v.param(partners, "partners")
+        .describe("Aggregate partners that are not trusts, e.g. [\"primary_care\", \"local_authority\"]: "
+                  "each is an organisation with id <partnership>.<partner>");
+    v.param(partner_hours, "partner_hours").unit_is("hours per month").at_least(0).at_most(1000)
+        .describe("Leaders' hours each aggregate partner has for the partnership")
+        .from("Assumption: about half of a trust's 40 hours; plausible range 5-40");
+    v.param(partner_openness, "partner_openness").unit_is("1").at_least(0).at_most(1)
+        .describe("Openness of each aggregate partner (as a trust's openness)")
+        .from("Assumption: plausible range 0.2-0.9");
+    v.tables(programmes, "programme", "A prevention (left shift) programme");
+  }
+  friend bool operator==(const PartnershipConfig&, const PartnershipConfig&) = default;
 };
 
-/// Initial evidence of one organisation about another (history: competition, partnership).
-struct RelationshipPrior {
-  int from = 0, to = 0;  ///< organisation indices (see Config::organisation_ids)
+/// Initial evidence of organisations about others ([[relationship]]): history of competition
+/// or partnership. Organisations are named by id or by group; resolve_priors() expands them.
+struct RelationshipPriorConfig {
+  std::string from, to;  ///< organisation id, '*', 'type:<trust type>', 'ics:<id>', 'collaborative:<id>'
   double positive = 0.0, negative = 0.0;
+  bool symmetric = true;
+
+  template <class V>
+  void fields(V& v) {
+    v.param(from, "from").needed()
+        .describe("Organisation id, or a group: '*', 'type:<trust type>', 'ics:<id>', 'collaborative:<id>'");
+    v.param(to, "to").needed().describe("Organisation id or group, as for from");
+    v.param(positive, "positive").unit_is("evidence").at_least(0).describe("Positive experience r (a long partnership: high)");
+    v.param(negative, "negative").unit_is("evidence").at_least(0)
+        .describe("Negative experience s (historic competition: high)").from("S2 pitfall: 'Historical competition'");
+    v.param(symmetric, "symmetric").describe("Also set the evidence of to about from");
+  }
+  friend bool operator==(const RelationshipPriorConfig&, const RelationshipPriorConfig&) = default;
 };
 
-struct TurnoverEvent {
+/// A scheduled change of leadership ([[turnover]]).
+struct TurnoverConfig {
   int day = 0;
-  int organisation = 0;
+  std::string organisation;
+
+  template <class V>
+  void fields(V& v) {
+    v.param(day, "day").unit_is("day").needed().at_least(0).at_most(kMaxDays).describe("When");
+    v.param(organisation, "organisation").needed().describe("Organisation id");
+  }
+  friend bool operator==(const TurnoverConfig&, const TurnoverConfig&) = default;
 };
 
 /// Evidence weights and rates of the relationships mechanism (docs/model.md).
@@ -181,21 +477,27 @@ struct RelationshipsConfig {
   double unfair_cap = 5.0;           ///< most negative exchange evidence in a month
   double fairness_tolerance = 0.05;  ///< burden (share of monthly capacity) seen as fair at T=0
   double tolerance_trust_gain = 0.15;  ///< tolerance = fairness_tolerance + gain * trust
-  double help_weight = 0.5;          ///< per 5% of own capacity received as help
+  double help_weight = 0.5;          ///< per help_unit of own capacity received as help
+  double help_unit = 0.05;           ///< share of own monthly capacity that counts as one unit of help
   double overruled_weight = 1.0;     ///< per vote lost
   double broker_softening = 0.7;     ///< share of overruled / capital-loss evidence an honest broker removes
   double capital_loss_weight = 2.0;  ///< losing bidder about each winner
+  double icb_loss_share = 0.5;       ///< share of capital_loss_weight a losing bidder holds against its ICB
   double capital_process_weight = 0.5;  ///< bidders about a brokering ICB
   double turnover_retention = 0.3;   ///< evidence kept at leadership turnover
   double turnover_hazard_per_year = 0.0;  ///< random turnover of any organisation
   double pledge_trust_full = 0.5;    ///< mean trust at which a member pledges in full
-  std::vector<RelationshipPrior> priors;
-  std::vector<TurnoverEvent> turnover;
+
+  template <class V>
+  void fields(V& v);  // model/config_fields.hpp
+  friend bool operator==(const RelationshipsConfig&, const RelationshipsConfig&) = default;
 };
 
 /// Monthly meetings: leadership hours and the voting utility.
 struct GovernanceConfig {
-  std::array<double, 3> hours_by_form{8.0, 16.0, 6.0};  ///< per member per month, by Governance
+  double hours_committees_in_common = 8.0;  ///< per member per month
+  double hours_joint_committee = 16.0;
+  double hours_lead_provider = 6.0;  ///< each non-lead member
   double hours_lead = 20.0;          ///< the lead provider's hours (lead_provider governance)
   double hours_per_programme = 4.0;  ///< per member per month at scale 1
   double hours_partnership = 6.0;    ///< per member of a place partnership per month
@@ -205,11 +507,29 @@ struct GovernanceConfig {
   double beta_time = 1.0;
   double beta_competitiveness = 1.5;
   double vote_noise = 1.0;           ///< scale of the logistic noise in a vote
+  double reference_benefit = 0.5;    ///< benefit of a programme at the reference gain or saving
+  double reference_capacity_gain = 0.03;  ///< capacity gain whose benefit is reference_benefit
+  double reference_saving = 20000.0;      ///< saving (GBP per member per month) whose benefit is reference_benefit
+  double wait_floor_weeks = 4.0;     ///< smallest mean wait a shared list's relative gain is measured against
+  double cost_cap = 2.0;             ///< largest cost term of a vote
   double scale_up_cohesion = 0.6;    ///< cohesion needed to put a scale-up to the vote
   double stall_cohesion = 0.45;      ///< below this a programme does not grow
   double stop_cohesion = 0.35;       ///< below this a stop is put to the vote
   int min_months_before_stop = 3;    ///< a programme is judged on its record, not only history
   int restart_delay_months = 12;     ///< a stopped programme returns to the agenda after this
+
+  [[nodiscard]] double hours_for(Governance g) const {
+    switch (g) {
+      case Governance::committees_in_common: return hours_committees_in_common;
+      case Governance::joint_committee: return hours_joint_committee;
+      case Governance::lead_provider: return hours_lead_provider;
+    }
+    return hours_committees_in_common;
+  }
+
+  template <class V>
+  void fields(V& v);
+  friend bool operator==(const GovernanceConfig&, const GovernanceConfig&) = default;
 };
 
 /// Frictions of shared waiting lists (docs/model.md, shared waiting lists).
@@ -219,6 +539,26 @@ struct PoolingConfig {
   double transfer_admin_cost = 150.0;    ///< GBP per transfer
   double tariff = 4000.0;                ///< GBP a provider is paid per elective treatment (PbR)
   double transactional_release = 0.6;    ///< P(sending trust releases a patient), transactional
+
+  template <class V>
+  void fields(V& v) {
+    v.param(acceptance_distance_km, "acceptance_distance_km").unit_is("km").above(0)
+        .describe("Distance scale d0 of patients' acceptance of a move: P(accept) = exp(-d / d0)")
+        .from("Assumption: willingness to travel for earlier treatment falls with distance; calibrate locally");
+    v.param(reoffer_weeks, "reoffer_weeks").unit_is("weeks").at_least(0).at_most(52)
+        .describe("A patient who declines a move is not offered another for this long");
+    v.param(transfer_admin_cost, "transfer_admin_cost").unit_is("GBP").at_least(0)
+        .describe("Administrative cost of one transfer, borne by the receiving trust")
+        .from("Assumption: about half a day of booking and records work");
+    v.param(tariff, "tariff").unit_is("GBP").at_least(0)
+        .describe("Income per elective treatment under activity-based payment")
+        .from("Order of magnitude of NHS Payment Scheme 2023/25 elective prices");
+    v.param(transactional_release, "transactional_release").unit_is("1").at_least(0).at_most(1)
+        .describe("Probability a sending trust releases a patient when its ICB commissions "
+                  "transactionally (it loses the tariff); 1 under collaborative commissioning")
+        .from("Assumption (S0: transactional relationships hold collaboration back)");
+  }
+  friend bool operator==(const PoolingConfig&, const PoolingConfig&) = default;
 };
 
 /// Patient-initiated digital mutual aid (PIDMAS): long waiters may ask to move.
@@ -229,16 +569,32 @@ struct PidmasConfig {
   double uptake = 0.05;          ///< share of eligible patients who ask to move
   double min_gain_weeks = 4.0;   ///< the new provider's median wait must be this much shorter
   double max_distance_km = 60.0; ///< farthest provider a patient will consider
+
+  template <class V>
+  void fields(V& v) {
+    v.param(enabled, "enabled").describe("Whether the offer runs");
+    v.param(start_day, "start_day").unit_is("day").at_least(0).describe("First day of the offer");
+    v.param(wait_weeks, "wait_weeks").unit_is("weeks").above(0).at_most(4000)
+        .describe("Patients become eligible when their wait reaches this")
+        .from("NHS England PIDMAS, first cohort (October 2023): patients waiting over 40 weeks");
+    v.param(uptake, "uptake").unit_is("1").at_least(0).at_most(1)
+        .describe("Share of eligible patients who ask to move").from("Assumption");
+    v.param(min_gain_weeks, "min_gain_weeks").unit_is("weeks").at_least(0)
+        .describe("A provider is chosen only if its median wait is at least this much shorter");
+    v.param(max_distance_km, "max_distance_km").unit_is("km").at_least(0)
+        .describe("Farthest provider a patient considers (from their home place)");
+  }
+  friend bool operator==(const PidmasConfig&, const PidmasConfig&) = default;
 };
 
 /// Length of stay in a bed: a distribution with a mean and a coefficient of variation.
 enum class LosDistribution : std::uint8_t { exponential, lognormal, gamma, fixed };
-inline constexpr std::array<const char*, 4> kLosDistributionNames = {"exponential", "lognormal", "gamma",
-                                                                     "fixed"};
+inline constexpr std::array<const char*, 4> kLosDistributionNames = {"exponential", "lognormal", "gamma", "fixed"};
 struct LosConfig {
   LosDistribution distribution = LosDistribution::lognormal;
   double mean_days = 5.0;
   double cv = 1.0;  ///< sd / mean (lognormal, gamma); ignored by exponential (1) and fixed (0)
+  friend bool operator==(const LosConfig&, const LosConfig&) = default;
 };
 
 /// Urgent demand and beds (docs/model.md §21).
@@ -255,6 +611,11 @@ struct UrgentConfig {
   double cancel_full = 1.0;        ///< occupancy at which the full cancel_share applies
   double cancel_share = 0.3;       ///< share of elective capacity cancelled at cancel_full
   std::array<double, 3> opel_thresholds{0.85, 0.92, 0.97};  ///< occupancy for OPEL 2, 3, 4
+  double absence_cap = 0.95;       ///< most staff absence a shock can cause
+
+  template <class V>
+  void fields(V& v);
+  friend bool operator==(const UrgentConfig&, const UrgentConfig&) = default;
 };
 
 /// Mutual aid between trusts under pressure (docs/model.md §23).
@@ -272,12 +633,15 @@ struct MutualAidConfig {
   double pact_occupancy_shift = 0.05;  ///< a pact lowers ask_occupancy and raises give_occupancy by this x scale
   double pact_trust_shift = 0.2;   ///< a pact lowers give_trust by this x scale
   bool ics_wide = true;            ///< after collaborative partners, ask the other trusts of the ICS
+
+  template <class V>
+  void fields(V& v);
+  friend bool operator==(const MutualAidConfig&, const MutualAidConfig&) = default;
 };
 
 /// A shock on the scenario's timeline (docs/model.md §22).
 enum class ShockType : std::uint8_t { pandemic, winter, incident, industrial_action };
-inline constexpr std::array<const char*, 4> kShockTypeNames = {"pandemic", "winter", "incident",
-                                                               "industrial_action"};
+inline constexpr std::array<const char*, 4> kShockTypeNames = {"pandemic", "winter", "incident", "industrial_action"};
 struct ShockConfig {
   std::string id;
   ShockType type = ShockType::pandemic;
@@ -289,54 +653,99 @@ struct ShockConfig {
   double capacity_loss = 0.0;      ///< incident: share of elective capacity and beds lost
   double elective_loss = 0.0;      ///< industrial action: share of elective capacity lost
   double intensity_cv = 0.0;       ///< random intensity: excess (multiplier - 1, absence) times a lognormal factor with this cv
+
+  template <class V>
+  void fields(V& v);
+  friend bool operator==(const ShockConfig&, const ShockConfig&) = default;
 };
 
 struct Config {
-  std::string name;
-  std::string description;
-  core::Date start_date{2024, 4, 1};
-  int days = 365;
-  std::uint64_t seed = 1;
-  int replications = 1;
-  int working_days_per_week = 5;
-  std::vector<core::Date> non_working_dates;
-  int output_interval_days = 7;
-
+  RunConfig run;
+  OutputConfig output;
   std::vector<PlaceConfig> places;
   std::vector<SpecialtyConfig> specialties;
   std::vector<TrustConfig> trusts;
-
-  /// ICSs; when a scenario declares none, one implicit ICS holds every place and trust.
+  /// ICSs; when a scenario declares none, normalise() adds one holding every place and trust.
   std::vector<IcsConfig> ics;
   std::vector<CollaborativeConfig> collaboratives;
   std::vector<PartnershipConfig> partnerships;
   PoolingConfig pooling;
   PidmasConfig pidmas;
   RelationshipsConfig relationships;
-  GovernanceConfig governance;
+  std::vector<RelationshipPriorConfig> priors;
+  std::vector<TurnoverConfig> turnover;
   UrgentConfig urgent;
   MutualAidConfig mutual_aid;
   std::vector<ShockConfig> shocks;
+  GovernanceConfig governance;
 
-  /// Compute waits by deprivation quintile and by place at each sample (a scan of the waiting
-  /// patients; switched off when no such observable is written).
-  bool equity_outputs = true;
+  /// The whole scenario file, in the order of its reference (docs/scenarios.md).
+  template <class V>
+  void fields(V& v);
+  friend bool operator==(const Config&, const Config&) = default;
 
   /// Organisation ids: trusts, then one ICB per ICS ("<ics>_icb"), then place partners
   /// ("<partnership>.<partner>"). Relationships and leadership are indexed this way.
   [[nodiscard]] std::vector<std::string> organisation_ids() const;
   [[nodiscard]] std::size_t icb_index(std::size_t i) const { return trusts.size() + i; }
-
+  /// A trust's location: its own, else its place's.
+  [[nodiscard]] Location trust_location(std::size_t t) const;
   /// Members of collaborative c with capacity for specialty s, in member order.
   [[nodiscard]] std::vector<int> collaborative_members_offering(std::size_t c, int s) const;
 };
 
-/// Fills in the implicit ICS when none is declared (idempotent). Scenario loading calls it.
-void add_implicit_ics(Config& config);
+/// The documented schema of a scenario file (from Config::fields).
+const core::ParamTable& config_schema();
 
-/// Checks the invariants the model relies on (sizes, ranges, routing); throws
-/// std::invalid_argument naming the offending entity. Scenario parsing reports errors with file
-/// positions first; this is the last line of defence for configs built in code.
+/// Completes a configuration read from a file or built in code (idempotent): names default to
+/// ids; with no ICS declared, one ICS holds every place and trust; each ICS's trusts are those
+/// listed plus those based in its places, ascending.
+void normalise(Config& config);
+
+/// A problem found in a configuration, located by its path in the scenario file: entries of an
+/// array of tables by id or index in brackets, map entries by key, e.g.
+/// "collaborative[wv_acute].programme[0].stop_day", "trust[RAA].initial_list.derm".
+struct ConfigIssue {
+  ConfigIssue(std::string path_, std::string expected_, bool show_value_ = true, bool missing_ = false,
+              std::string key_ = {})
+      : path(std::move(path_)), expected(std::move(expected_)), show_value(show_value_), missing(missing_),
+        key(std::move(key_)) {}
+  std::string path;
+  std::string expected;     ///< what was expected ("expected a day after start_day")
+  bool show_value = true;   ///< show the value found at path
+  bool missing = false;     ///< the key is absent but required here
+  std::string key;          ///< the key to name, when not the path (e.g. the entry a value belongs to)
+};
+
+class ConfigError : public std::invalid_argument {
+ public:
+  explicit ConfigError(ConfigIssue i) : std::invalid_argument(i.path + ": " + i.expected), issue(std::move(i)) {}
+  ConfigIssue issue;
+};
+
+/// Checks the relations between values that single parameters' ranges cannot (sums of shares,
+/// references that must agree, overlaps); returns every problem found, in file order.
+std::vector<ConfigIssue> find_issues(const Config& config);
+
+/// Throws ConfigError for the first issue. Scenario loading reports issues with file positions
+/// first; this is the last line of defence for configs built in code.
 void check(const Config& config);
 
+/// Initial evidence between organisations, expanded from the [[relationship]] groups.
+struct RelationshipPrior {
+  int from = 0, to = 0;  ///< organisation indices (see Config::organisation_ids)
+  double positive = 0.0, negative = 0.0;
+};
+/// Throws ConfigError for a group that names nothing.
+std::vector<RelationshipPrior> resolve_priors(const Config& config);
+
+/// A scheduled turnover with its organisation's index.
+struct TurnoverEvent {
+  int day = 0;
+  int organisation = 0;
+};
+std::vector<TurnoverEvent> resolve_turnover(const Config& config);
+
 }  // namespace icsim::model
+
+#include "model/config_fields.hpp"

@@ -24,15 +24,19 @@ std::uint64_t entity_of(const std::string& a, const std::string& b) {
 
 }  // namespace
 
-double distance_km(const Location& a, const Location& b) {
-  return std::hypot(a.x_km - b.x_km, a.y_km - b.y_km);
+namespace {
+Config normalised(Config c) {
+  normalise(c);
+  return c;
 }
+}  // namespace
 
 Model::Model(const Config& config, std::uint64_t replication)
-    : config_(config),
-      calendar_(config.start_date, config.working_days_per_week, config.non_working_dates),
-      streams_(config.seed, replication) {
+    : config_(normalised(config)),
+      calendar_(config.run.start_date, config.run.working_days_per_week, config.run.non_working_dates),
+      streams_(config.run.seed, replication) {
   check(config_);
+  turnover_events_ = resolve_turnover(config_);
   const std::size_t S = specialties(), P = config_.places.size(), T = trusts();
 
   for (const auto& s : config_.specialties) {
@@ -62,7 +66,7 @@ Model::Model(const Config& config, std::uint64_t replication)
   place_trust_km_.resize(P * T);
   for (std::size_t p = 0; p < P; ++p) {
     for (std::size_t t = 0; t < T; ++t) {
-      place_trust_km_[p * T + t] = distance_km(config_.places[p].location, config_.trusts[t].location);
+      place_trust_km_[p * T + t] = distance_km(config_.places[p].location, config_.trust_location(t));
     }
   }
   build_routes();
@@ -89,7 +93,12 @@ Model::Model(const Config& config, std::uint64_t replication)
   moves_.assign(T * T, 0);
   trust_hist_.assign(T * kWaitBins, 0);
   if (!config_.collaboratives.empty()) list_hist_.assign(T * S * kWaitBins, 0);
-  if (config_.equity_outputs) {
+  equity_ = config_.output.observables.empty();
+  for (const auto& name : config_.output.observables) {
+    Obs o{};
+    equity_ = equity_ || (find_observable(name, o) && needs_equity_scan(o));
+  }
+  if (equity_) {
     trust_quintile_hist_.assign(T * kQuintiles * kWaitBins, 0);
     place_hist_.assign(P * kWaitBins, 0);
   }

@@ -44,6 +44,9 @@ inline constexpr std::array<const char*, 7> kPhaseNames = {"referrals", "urgent"
 
 /// Days between compactions of the queues; also the length of the removal due window.
 inline constexpr int kMaintenanceDays = 28;
+
+/// Governance counts months as 30 days (the minimum run before a stop, the restart delay).
+inline constexpr int kDaysPerMonth = 30;
 inline constexpr std::size_t kWindow = kMaintenanceDays;
 
 /// Bins of the wait histogram: weeks 0..kWaitWeeks-1 plus one overflow bin.
@@ -212,8 +215,8 @@ bool decide(DecisionRule rule, const std::vector<bool>& yes, const std::vector<d
 
 class Model {
  public:
-  /// Builds the initial state (initial waiting lists) and the initial sample (step 0).
-  /// `config` must outlive the model. Throws std::invalid_argument if the config is invalid.
+  /// Builds the initial state (initial waiting lists) and the initial sample (step 0) from a
+  /// normalised copy of `config`. Throws ConfigError if the config is invalid.
   Model(const Config& config, std::uint64_t replication);
 
   /// Advances one day: referrals are drawn; shared lists start or stop; each list (or shared
@@ -222,7 +225,7 @@ class Model {
   void step();
 
   [[nodiscard]] core::Step days_done() const noexcept { return day_; }
-  [[nodiscard]] bool finished() const noexcept { return day_ >= config_.days; }
+  [[nodiscard]] bool finished() const noexcept { return day_ >= config_.run.days; }
   /// True if the last step() (or the constructor) produced a new sample.
   [[nodiscard]] bool has_new_sample() const noexcept { return new_sample_; }
   [[nodiscard]] const Sample& sample() const noexcept { return sample_; }
@@ -344,7 +347,9 @@ class Model {
   [[nodiscard]] double distance_home_to(const Patient& p, std::size_t trust) const;
   [[nodiscard]] Commissioning commissioning_of(std::size_t trust) const;
 
-  const Config& config_;
+  const Config config_;
+  bool equity_ = false;  ///< the equity scan is needed (an observable by quintile or place is written)
+  std::vector<TurnoverEvent> turnover_events_;
   core::Calendar calendar_;
   core::Streams streams_;
 

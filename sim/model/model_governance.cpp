@@ -71,25 +71,29 @@ void Model::build_organisations() {
   const std::size_t T = trusts();
   const auto ids = config_.organisation_ids();
   orgs_ = ids.size();
-  org_hours_.assign(orgs_, 40.0);
-  org_openness_.assign(orgs_, 0.5);
-  org_competitiveness_.assign(orgs_, 0.1);
+  // ICBs sit in no forum (their hours are never asked for); partners' hours are their
+  // partnership's. Only trusts vote, so only they have a competitiveness.
+  org_hours_.assign(orgs_, 0.0);
+  org_openness_.assign(orgs_, 0.0);
+  org_competitiveness_.assign(orgs_, 0.0);
   for (std::size_t t = 0; t < T; ++t) {
     org_hours_[t] = config_.trusts[t].leadership_hours;
     org_openness_[t] = config_.trusts[t].openness;
     org_competitiveness_[t] = config_.trusts[t].competitiveness;
   }
+  for (std::size_t i = 0; i < config_.ics.size(); ++i) org_openness_[config_.icb_index(i)] = config_.ics[i].icb_openness;
   std::size_t next = T + config_.ics.size();
   for (const auto& pp : config_.partnerships) {
     std::vector<int> members = pp.members;
     for (std::size_t k = 0; k < pp.partners.size(); ++k) {
-      org_hours_[next] = 20.0;  // an aggregate partner's leaders' hours for the partnership
+      org_hours_[next] = pp.partner_hours;
+      org_openness_[next] = pp.partner_openness;
       members.push_back(static_cast<int>(next++));
     }
     partnership_orgs_.push_back(std::move(members));
   }
   rel_ = Relationships(orgs_);
-  for (const auto& p : config_.relationships.priors) {
+  for (const auto& p : resolve_priors(config_)) {
     rel_.set(static_cast<std::size_t>(p.from), static_cast<std::size_t>(p.to), p.positive, p.negative);
   }
   auto mark_all = [&](const std::vector<int>& members) {
@@ -153,7 +157,7 @@ void Model::allocate_leadership() {
       if (pr.collaborative == c && pr.active) programme_hours += gov.hours_per_programme * pr.scale;
     }
     for (int m : members_[c]) {
-      double h = gov.hours_by_form[static_cast<std::size_t>(col.governance)];
+      double h = gov.hours_for(col.governance);
       if (col.governance == Governance::lead_provider && m == col.lead) h = gov.hours_lead;
       asked[static_cast<std::size_t>(m)] += h + programme_hours;
     }
@@ -223,7 +227,7 @@ void Model::relationship_evidence(core::Step /*d*/) {
     share(members_[c], [&](int m) {
       const double form = col.governance == Governance::lead_provider && m == col.lead
                               ? gov.hours_lead
-                              : gov.hours_by_form[static_cast<std::size_t>(col.governance)];
+                              : gov.hours_for(col.governance);
       return form + programme_hours;
     });
   }
@@ -262,7 +266,7 @@ void Model::relationship_evidence(core::Step /*d*/) {
           const double excess = (burden - tolerance) / std::max(rel.fairness_tolerance, 1e-9);
           rel_.add(ci, oi, 0.0, std::min(rel.unfair_cap, rel.unfair_weight * excess) * evidence_factor(oi));
         }
-        const double help = static_cast<double>(std::llabs(net)) / other_slots / 0.05;
+        const double help = static_cast<double>(std::llabs(net)) / other_slots / rel.help_unit;
         rel_.add(oi, ci, rel.help_weight * help * evidence_factor(ci), 0.0);
       }
     }
@@ -298,7 +302,7 @@ void Model::turnover(core::Step d) {
     rel_.discount(k, rel.turnover_retention);
     events_.turnover.push_back({d, static_cast<std::int32_t>(k)});
   };
-  for (const auto& e : rel.turnover) {
+  for (const auto& e : turnover_events_) {
     if (e.day >= month_start && e.day <= d) change(static_cast<std::size_t>(e.organisation));
   }
   if (rel.turnover_hazard_per_year > 0.0) {
@@ -359,7 +363,7 @@ double Model::vote_utility(std::size_t p, Item item, int member) const {
   const double trust = finite_or(rel_.trust_in(m, members), 0.5);
   const double engagement = engagement_[m];
 
-  double benefit = 0.5;
+  double benefit = gov.reference_benefit;
   switch (cfg.type) {
     case ProgrammeType::shared_waiting_list: {
       // Relative gain in waits: positive for a member with longer waits than the members' mean.
@@ -375,18 +379,22 @@ double Model::vote_utility(std::size_t p, Item item, int member) const {
       }
       const double mean = n ? sum / n : 0.0;
       const double own = finite_or(published_median_[m * S + s], mean);
-      benefit = (own - mean) / std::max(mean, 4.0);
+      benefit = (own - mean) / std::max(mean, gov.wait_floor_weeks);
       break;
     }
     case ProgrammeType::shared_diagnostics:
-    case ProgrammeType::workforce_pool: benefit = 0.5 * cfg.capacity_gain / 0.03; break;
-    case ProgrammeType::joint_procurement: benefit = 0.5 * cfg.saving_per_month / 20000.0; break;
-    case ProgrammeType::mutual_aid_pact: benefit = 0.5; break;
+    case ProgrammeType::workforce_pool:
+      benefit = gov.reference_benefit * cfg.capacity_gain / gov.reference_capacity_gain;
+      break;
+    case ProgrammeType::joint_procurement:
+      benefit = gov.reference_benefit * cfg.saving_per_month / gov.reference_saving;
+      break;
+    case ProgrammeType::mutual_aid_pact: benefit = gov.reference_benefit; break;
   }
   if (item == Item::stop) benefit += programme_success(pr);
   const double step = item == Item::start ? cfg.initial_scale : item == Item::scale_up ? cfg.scale_step : 0.0;
   const double free = std::max(org_hours_[m] - hours_used_[m], 1.0);
-  const double cost = std::min(2.0, gov.hours_per_programme * step / free);
+  const double cost = std::min(gov.cost_cap, gov.hours_per_programme * step / free);
   const double keep = gov.beta_benefit * benefit + gov.beta_trust * (trust - 0.5) - gov.beta_cost * cost -
                       gov.beta_time * (1.0 - engagement) - gov.beta_competitiveness * org_competitiveness_[m];
   return item == Item::stop ? -keep : keep;
@@ -422,14 +430,14 @@ void Model::meetings(core::Step d) {
       const auto& cfg = col.programmes[pr.index];
       pr.stalled = pr.active && cohesion < gov.stall_cohesion;
       if (!cfg.governed) continue;
-      const bool before_stop = cfg.stop_day < 0 || d < cfg.stop_day;
+      const bool before_stop = !cfg.stop_day || d < *cfg.stop_day;
       Item item;
       // The start is voted on unless the programme has a start day (then only a restart after a
       // stop is voted on).
-      const bool votable_start = cfg.start_day < 0 ? d >= cfg.proposed_day : pr.reproposable_day > 0;
+      const bool votable_start = cfg.first_day() < 0 ? d >= cfg.proposed_day : pr.reproposable_day > 0;
       if (!pr.active && votable_start && d >= pr.reproposable_day && before_stop) {
         item = Item::start;
-      } else if (pr.active && d - pr.started_day >= 30 * gov.min_months_before_stop && soured(pr)) {
+      } else if (pr.active && d - pr.started_day >= kDaysPerMonth * gov.min_months_before_stop && soured(pr)) {
         item = Item::stop;
       } else if (pr.active && pr.scale < 1.0 && cohesion >= gov.scale_up_cohesion && cfg.scale_step > 0.0) {
         item = Item::scale_up;
@@ -478,7 +486,7 @@ void Model::meetings(core::Step d) {
         set_programme(p, true, std::min(1.0, pr.scale + cfg.scale_step), d);
       } else {
         set_programme(p, false, 0.0, d);
-        programmes_[p].reproposable_day = d + 30 * gov.restart_delay_months + 1;
+        programmes_[p].reproposable_day = d + kDaysPerMonth * gov.restart_delay_months + 1;
       }
     }
     events_.meetings.push_back({d, static_cast<std::int32_t>(c), items, cohesion});
@@ -503,7 +511,7 @@ void Model::capital(core::Step d) {
       for (std::size_t s = 0; s < S; ++s) size += capacity_[static_cast<std::size_t>(t) * S + s];
       if (size <= 0.0) continue;
       double score;
-      if (ics.needs_based_capital) {
+      if (ics.capital_rule == CapitalRule::needs) {
         score = finite_or(median[static_cast<std::size_t>(t)], 0.0);
       } else {
         core::Rng rng = streams_.rng(static_cast<core::Purpose>(Draw::capital_bid),
@@ -536,7 +544,7 @@ void Model::capital(core::Step d) {
           rel_.add(t, winner, 0.0, rel.capital_loss_weight * soft * evidence_factor(winner));
           rel_.mark(winner, t);
         }
-        rel_.add(t, icb, 0.0, 0.5 * rel.capital_loss_weight * soft * evidence_factor(icb));
+        rel_.add(t, icb, 0.0, rel.icb_loss_share * rel.capital_loss_weight * soft * evidence_factor(icb));
       }
       if (ics.honest_broker) rel_.add(t, icb, rel.capital_process_weight * evidence_factor(icb), 0.0);
       events_.capital.push_back({d, static_cast<std::int32_t>(i), static_cast<std::int32_t>(t),
@@ -636,10 +644,10 @@ void Model::apply_programmes() {
   std::fill(prevent_.begin(), prevent_.end(), 0.0);
   for (std::size_t k = 0; k < config_.partnerships.size(); ++k) {
     const auto& pp = config_.partnerships[k];
-    // Effect scales with cohesion: none at 0.3 or below, full at 0.8 or above.
+    // Effect scales with cohesion: none at no_effect_cohesion or below, full at full_effect_cohesion.
     const double cohesion = finite_or(rel_.cohesion(partnership_orgs_[k]), 1.0);
-    const double factor = clamp01((cohesion - 0.3) / 0.5);
     for (const auto& prog : pp.programmes) {
+      const double factor = clamp01((cohesion - prog.no_effect_cohesion) / (prog.full_effect_cohesion - prog.no_effect_cohesion));
       const double t = static_cast<double>(day_ - prog.start_day - prog.lag_days);
       if (t < 0.0) continue;
       const double ramp = prog.ramp_days > 0 ? std::min(1.0, t / prog.ramp_days) : 1.0;
@@ -647,7 +655,9 @@ void Model::apply_programmes() {
       for (std::size_t s = 0; s < S; ++s) {
         if (prog.specialty >= 0 && static_cast<std::size_t>(prog.specialty) != s) continue;
         for (std::size_t q = 0; q < kQuintiles; ++q) {
-          if (!prog.quintiles[q]) continue;
+          if (std::find(prog.target_quintiles.begin(), prog.target_quintiles.end(), static_cast<int>(q) + 1) ==
+              prog.target_quintiles.end())
+            continue;
           double& v = prevent_[(static_cast<std::size_t>(pp.place) * S + s) * kQuintiles + q];
           v = 1.0 - (1.0 - v) * (1.0 - e);
         }

@@ -15,16 +15,16 @@ void Model::update_programmes(core::Step d) {
   for (std::size_t p = 0; p < programmes_.size(); ++p) {
     const Programme& pr = programmes_[p];
     const auto& cfg = config_.collaboratives[pr.collaborative].programmes[pr.index];
-    const bool past_stop = cfg.stop_day >= 0 && d >= cfg.stop_day;
+    const bool past_stop = cfg.stop_day && d >= *cfg.stop_day;
     if (cfg.governed) {
       if (pr.active && past_stop) {
         set_programme(p, false, 0.0, d);
-      } else if (!pr.active && d == cfg.start_day && !past_stop) {
+      } else if (!pr.active && d == cfg.first_day() && !past_stop) {
         set_programme(p, true, cfg.initial_scale, d);  // decided beforehand; votes scale it
       }
       continue;
     }
-    const bool active = d >= cfg.start_day && !past_stop;
+    const bool active = d >= cfg.first_day() && !past_stop;
     if (active != pr.active) set_programme(p, active, active ? cfg.initial_scale : 0.0, d);
   }
   if (units_.empty()) rebuild_units();

@@ -53,7 +53,7 @@ void Model::publish_medians(core::Step census) {
 }
 
 bool Model::is_sample_day(core::Step d) const {
-  return (d + 1) % config_.output_interval_days == 0 || d == config_.days - 1;
+  return (d + 1) % config_.output.interval_days == 0 || d == config_.run.days - 1;
 }
 
 void Model::take_sample(core::Step d) {
@@ -113,7 +113,7 @@ void Model::take_sample(core::Step d) {
     }
   });
   fill_aggregates(d);
-  if (config_.equity_outputs) fill_equity(d);
+  if (equity_) fill_equity(d);
   fill_pools();
   fill_variation();
   fill_collaboration();

@@ -161,7 +161,7 @@ void Model::shock_effects(core::Step d) {
       switch (s.type) {
         case ShockType::pandemic:
           urgent_multiplier_[t] *= 1.0 + (s.urgent_multiplier - 1.0) * f * w;
-          absence_[t] = 1.0 - (1.0 - absence_[t]) * (1.0 - std::min(0.95, s.absence * f * w));
+          absence_[t] = 1.0 - (1.0 - absence_[t]) * (1.0 - std::min(config_.urgent.absence_cap, s.absence * f * w));
           break;
         case ShockType::winter: urgent_multiplier_[t] *= 1.0 + (s.urgent_multiplier - 1.0) * f * w; break;
         case ShockType::incident: incident_loss_[t] = std::min(1.0, s.capacity_loss * f); break;

@@ -11,12 +11,12 @@ namespace icsim::test {
 inline model::Config single_list(double per_day, double capacity_per_working_day, int days,
                                  int working_days_per_week = 7, int trusts = 1) {
   model::Config c;
-  c.name = "test";
-  c.days = days;
-  c.seed = 42;
-  c.replications = 1;
-  c.working_days_per_week = working_days_per_week;
-  c.output_interval_days = 1;
+  c.run.name = "test";
+  c.run.days = days;
+  c.run.seed = 42;
+  c.run.replications = 1;
+  c.run.working_days_per_week = working_days_per_week;
+  c.output.interval_days = 1;
   model::PlaceConfig p;
   p.id = "p";
   p.name = "p";
@@ -44,11 +44,11 @@ inline model::Config single_list(double per_day, double capacity_per_working_day
 /// Three places, two specialties, three trusts at different places, removals on, weekly output.
 inline model::Config small_system(int days = 120) {
   model::Config c;
-  c.name = "small";
-  c.days = days;
-  c.seed = 7;
-  c.replications = 1;
-  c.output_interval_days = 7;
+  c.run.name = "small";
+  c.run.days = days;
+  c.run.seed = 7;
+  c.run.replications = 1;
+  c.output.interval_days = 7;
   const char* places[] = {"a", "b", "c"};
   for (int i = 0; i < 3; ++i) {
     model::PlaceConfig p;
@@ -102,12 +102,13 @@ inline model::Config two_trusts(double per_day, double capacity, int days, doubl
   c.trusts[1].place = 1;
   c.trusts[1].location = {km, 0.0};
   c.ics.clear();
-  model::add_implicit_ics(c);
+  model::normalise(c);
   // Pledges do not depend on trust here (the trust friction is tested on its own).
   c.relationships.pledge_trust_full = 1e-9;
   if (pooled) {
     model::CollaborativeConfig col;
     col.id = col.name = "pool";
+    col.ics = 0;
     col.members = {0, 1};
     model::ProgrammeConfig pr;
     pr.specialty = 0;

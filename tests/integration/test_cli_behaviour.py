@@ -68,7 +68,7 @@ place = "p"
 [trust.capacity]
 s = 5.0
 """
-BAD["negative_capacity.toml"] = (BASE.replace("s = 5.0", "s = -5.0"), ":15:", ">= 0")
+BAD["negative_capacity.toml"] = (BASE.replace("s = 5.0", "s = -5.0"), ":15:", "[0, 1000000]")
 BAD["unknown_place.toml"] = (BASE.replace('place = "p"', 'place = "q"'), ":13:", "id of a place")
 BAD["missing_field.toml"] = (BASE.replace('type = "acute"\n', ""), ":10:", "required")
 

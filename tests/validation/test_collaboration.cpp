@@ -23,7 +23,7 @@ namespace {
 std::vector<double> measure(const std::string& file,
                             const std::function<double(const std::vector<model::Sample>&)>& f) {
   const auto sc = scenario::load_file(std::string(ICSIM_SOURCE_DIR) + "/scenarios/collaboration/" + file);
-  std::vector<double> out(static_cast<std::size_t>(sc.config.replications));
+  std::vector<double> out(static_cast<std::size_t>(sc.config.run.replications));
   core::for_each_index(out.size(), [&](std::size_t r) {
     model::Model m(sc.config, r);
     std::vector<model::Sample> samples{m.sample()};

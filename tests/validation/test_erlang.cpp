@@ -29,7 +29,7 @@ double erlang_b(int c, double a) {
 
 model::Config loss_system(int beds, double per_day, model::LosConfig los, int days) {
   auto c = test::single_list(1.0, 2.0, days);
-  c.output_interval_days = 100;
+  c.output.interval_days = 100;
   c.trusts[0].type = model::TrustType::mental_health;
   c.trusts[0].beds = beds;
   c.trusts[0].initial_occupancy = 0.0;

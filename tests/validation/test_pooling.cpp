@@ -122,7 +122,7 @@ TEST(PoolingTheory, PoolingUnequalBacklogsEqualisesWaitsWithoutChangingActivity)
   const std::string dir = std::string(ICSIM_SOURCE_DIR) + "/scenarios/";
   const auto base = scenario::load_file(dir + "orthopaedic_no_pool.toml");
   const auto pool = scenario::load_file(dir + "orthopaedic_pool.toml");
-  const int reps = base.config.replications;
+  const int reps = base.config.run.replications;
   struct Run {
     double longest = 0, spread = 0;
     std::int64_t treated = 0;

@@ -118,7 +118,7 @@ TEST(PublishedData, DefaultScenarioEvolvesLikeEngland2023) {
   const double within_ref = std::stod(ref.at("within_18_weeks"));
   const double median_ref = std::stod(ref.at("median_wait_weeks"));
   const auto sc = scenario::load_default();
-  const int reps = sc.config.replications;
+  const int reps = sc.config.run.replications;
   std::vector<double> within(reps), median(reps);
   core::for_each_index(reps, [&](std::size_t r) {
     model::Model m(sc.config, r);

@@ -130,7 +130,7 @@ TEST(Governance, TurnoverResetsRelationshipsAndIsRecorded) {
   model::Events events;
   const auto s = run(base({{"scenario.days", "400"}}).config);
   auto sc = base({{"scenario.days", "400"}});
-  sc.config.relationships.turnover.push_back({200, 3});  // Dunmore (TD)
+  sc.config.turnover.push_back({200, sc.config.organisation_ids()[3]});  // Dunmore (TD)
   const auto t = run(sc.config, 0, &events);
   ASSERT_EQ(events.turnover.size(), 1u);
   EXPECT_EQ(events.turnover[0].organisation, 3);

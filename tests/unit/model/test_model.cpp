@@ -36,7 +36,7 @@ TEST(Observables, CatalogueIsIndexedByItsEnum) {
 
 TEST(Model, ConservesPatientsInEveryListEveryDay) {
   auto c = test::small_system(90);
-  c.output_interval_days = 1;
+  c.output.interval_days = 1;
   model::Model m(c, 0);
   std::vector<std::int64_t> prev = counts(m, Obs::waiting_list);
   while (!m.finished()) {

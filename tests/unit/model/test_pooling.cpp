@@ -167,7 +167,7 @@ TEST(Pooling, ProgrammesStartAndStopOnTheirDaysAndAreRecorded) {
   auto c = test::two_trusts(5.0, 6.0, 40, 10.0, true);
   c.collaboratives[0].programmes[0].start_day = 10;
   c.collaboratives[0].programmes[0].stop_day = 30;
-  c.output_interval_days = 1;
+  c.output.interval_days = 1;
   model::Model m(c, 0);
   EXPECT_TRUE(m.events().programmes.empty());
   std::vector<model::ProgrammeEvent> events;

@@ -105,7 +105,7 @@ wait_weeks = 52.0
   ASSERT_EQ(c.collaboratives.size(), 1u);
   EXPECT_EQ(c.collaboratives[0].members, (std::vector<int>{0, 1}));
   EXPECT_EQ(c.collaboratives[0].programmes[0].start_day, 10);
-  EXPECT_EQ(c.collaboratives[0].programmes[0].stop_day, -1);
+  EXPECT_FALSE(c.collaboratives[0].programmes[0].stop_day.has_value());
   EXPECT_EQ(c.collaboratives[0].programmes[0].pledge_share, 0.5);
   EXPECT_EQ(c.partnerships[0].members, (std::vector<int>{0}));
   EXPECT_EQ(c.pooling.acceptance_distance_km, 30.0);
@@ -228,8 +228,8 @@ type = "community"
 place = "south"
 )");
   const auto s = load_file(child.string());
-  EXPECT_EQ(s.config.name, "child");
-  EXPECT_EQ(s.config.days, 90);
+  EXPECT_EQ(s.config.run.name, "child");
+  EXPECT_EQ(s.config.run.days, 90);
   ASSERT_EQ(s.config.trusts.size(), 3u);
   EXPECT_EQ(s.config.trusts[0].capacity[0], 40.0);  // from the base
   EXPECT_EQ(s.config.trusts[1].capacity[0], 35.0);  // changed by the child
@@ -290,7 +290,7 @@ TEST(RelationshipErrors, BadPriorsWeightsThresholdsAndTypes) {
       {kTwoPlaces + with(kIcs, R"(type = "shared_waiting_list")", R"(type = "merger")"),
        "collaborative[acute].programme[0].type", "joint_procurement"},
       {kTwoPlaces + kIcs + "\n[[turnover]]\nday = 10\norganisation = \"nobody\"\n",
-       "turnover.organisation", "expected an organisation id"},
+       "turnover[0].organisation", "expected an organisation id"},
       {kTwoPlaces + kIcs + "\n[[place_partnership]]\nid = \"p\"\nplace = \"north\"\n[[place_partnership.programme]]\n"
                            "type = \"prevention\"\ntarget_quintiles = [0, 1]\n",
        "place_partnership[p].programme[0].target_quintiles[0]", "[1, 5]"},
@@ -324,7 +324,7 @@ symmetric = false
 )", "ok.toml");
   const auto ids = s.config.organisation_ids();
   EXPECT_EQ(ids, (std::vector<std::string>{"RAA", "RBB", "one_icb", "pp.primary_care"}));
-  const auto& p = s.config.relationships.priors;
+  const auto p = icsim::model::resolve_priors(s.config);
   ASSERT_EQ(p.size(), 3u);  // RAA->RBB, RBB->RAA, partner->RAA
   EXPECT_EQ(p[0].from, 0);
   EXPECT_EQ(p[0].to, 1);
@@ -342,7 +342,7 @@ TEST(UrgentErrors, BadShocksBedsAndAidNameTheKeyAndLine) {
       {kTwoPlaces + shock + "trusts = [\"RAA\", \"RBB\"]\n", "shock[s1].trusts", "exactly one trust"},
       {kTwoPlaces + "\n[[shock]]\nid = \"w\"\ntype = \"pandemic\"\nstart_day = 0\nend_day = 9\n"
                     "urgent_multiplier = -1.0\n",
-       "shock[w].urgent_multiplier", ">= 0"},
+       "shock[w].urgent_multiplier", "[0, 100]"},
       {kTwoPlaces + "\n[[shock]]\nid = \"w\"\ntype = \"earthquake\"\nstart_day = 0\nend_day = 9\n",
        "shock[w].type", "industrial_action"},
       {kTwoPlaces + "\n[[shock]]\nid = \"w\"\ntype = \"winter\"\nstart_day = 20\nend_day = 9\n",

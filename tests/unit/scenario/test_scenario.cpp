@@ -63,14 +63,14 @@ Error error_of(const std::string& text, const std::vector<Override>& o = {}) {
 
 TEST(Scenario, BaseAndDefaultScenariosLoad) {
   const auto s = load_text(kBase, "base.toml");
-  EXPECT_EQ(s.config.name, "t");
-  EXPECT_EQ(s.config.days, 30);
+  EXPECT_EQ(s.config.run.name, "t");
+  EXPECT_EQ(s.config.run.days, 30);
   EXPECT_EQ(s.config.trusts[0].capacity[0], 40.0);
-  EXPECT_EQ(s.config.trusts[0].location.x_km, 0.0);  // defaults to its place
-  EXPECT_EQ(s.config.output_interval_days, 7);       // registry default
+  EXPECT_EQ(s.config.trust_location(0).x_km, 0.0);  // defaults to its place
+  EXPECT_EQ(s.config.output.interval_days, 7);       // registry default
   EXPECT_EQ(s.output.observables.size(), icsim::model::kObservableCount);
   const auto d = icsim::scenario::load_default();
-  EXPECT_EQ(d.config.name, "default");
+  EXPECT_EQ(d.config.run.name, "default");
   EXPECT_EQ(d.source, "built-in default");
   EXPECT_GE(d.config.places.size(), 4u);
   EXPECT_LE(d.config.places.size(), 6u);
@@ -93,11 +93,11 @@ TEST(Scenario, OverridesSetParametersByPath) {
                             {"trust.RAA.capacity.ortho", "12.5"},
                             {"trust.0.initial_list.ortho.size", "77"},
                             {"scenario.description", "bare words"}});
-  EXPECT_EQ(s.config.seed, 9u);
+  EXPECT_EQ(s.config.run.seed, 9u);
   EXPECT_EQ(s.config.specialties[0].referral_rate, 35.0);
   EXPECT_EQ(s.config.trusts[0].capacity[0], 12.5);
   EXPECT_EQ(s.config.trusts[0].initial[0].size, 77);
-  EXPECT_EQ(s.config.description, "bare words");
+  EXPECT_EQ(s.config.run.description, "bare words");
   EXPECT_EQ(s.overrides.size(), 5u);
 }
 
@@ -129,7 +129,7 @@ TEST(ScenarioErrors, NegativeCapacity) {
   EXPECT_EQ(e.line, 20);
   EXPECT_EQ(e.key, "trust[RAA].capacity.ortho");
   EXPECT_EQ(e.value, "-5.0");
-  EXPECT_NE(e.expected.find(">= 0"), std::string::npos) << e.what();
+  EXPECT_NE(e.expected.find("[0, 1000000]"), std::string::npos) << e.what();
 }
 
 TEST(ScenarioErrors, UnknownPlace) {
@@ -150,7 +150,7 @@ TEST(ScenarioErrors, MissingRequiredField) {
 
 TEST(ScenarioErrors, MessageNamesFileLineKeyValueAndExpectation) {
   const auto e = error_of(replace(kBase, "ortho = 40.0", "ortho = -5.0"));
-  EXPECT_STREQ(e.what(), "bad.toml:20: trust[RAA].capacity.ortho = -5.0: expected a number >= 0 "
+  EXPECT_STREQ(e.what(), "bad.toml:20: trust[RAA].capacity.ortho = -5.0: expected a number [0, 1000000] "
                          "(treatments per working day)");
 }
 
@@ -259,4 +259,78 @@ TEST(Registry, ObservableReferenceInDocsIsGeneratedFromTheCatalogue) {
   std::cout.rdbuf(old);
   EXPECT_EQ(doc.substr(b + begin.size(), e - b - begin.size()), expect.str())
       << "docs/outputs.md is stale: run docs/update_generated.py build/ci/icsim";
+}
+
+TEST(Scenario, ConfigBuiltInCodeEqualsAFileWithOnlyTheRequiredKeys) {
+  // Every default comes from one declaration, so a config built in code runs the same model
+  // as a scenario file that gives only what is required.
+  const auto s = load_text(R"([scenario]
+name = "t"
+
+[[place]]
+id = "north"
+population = 400000
+location_km = [1.0, 2.0]
+
+[[specialty]]
+id = "ortho"
+referral_rate = 0.0
+
+[[trust]]
+id = "RAA"
+type = "acute"
+place = "north"
+)", "minimal.toml");
+  icsim::model::Config c;
+  c.run.name = "t";
+  icsim::model::PlaceConfig p;
+  p.id = "north";
+  p.population = 400000;
+  p.location = {1.0, 2.0};
+  c.places.push_back(p);
+  icsim::model::SpecialtyConfig sp;
+  sp.id = "ortho";
+  sp.referral_rate = 0.0;
+  c.specialties.push_back(sp);
+  icsim::model::TrustConfig t;
+  t.id = "RAA";
+  t.type = icsim::model::TrustType::acute;
+  t.place = 0;
+  t.capacity = {0.0};
+  t.initial = {icsim::model::InitialList{}};
+  c.trusts.push_back(t);
+  icsim::model::normalise(c);
+  EXPECT_TRUE(s.config == c);
+  // and a default that differs is noticed
+  c.specialties[0].removal_hazard_per_week = 0.0;
+  EXPECT_FALSE(s.config == c);
+}
+
+TEST(ScenarioErrors, NumbersTheReaderClampedOrTheModelCannotStoreAreRefused) {
+  struct Case {
+    std::string from, to, key, expect;
+  };
+  const Case cases[] = {
+      {"days = 30", "days = 4294967306", "scenario.days", "[1, 32000]"},
+      {"population = 400000", "population = 400000\ndeprivation = [1e309, 0.0, 0.0, 0.0, 0.0]",
+       "place[north].deprivation[0]", "finite"},
+      {"size = 1000", "size = 9223372036854775807", "trust[RAA].initial_list.ortho.size", "too large"},
+      {"mean_wait_weeks = 20.0", "mean_wait_weeks = 1e300", "trust[RAA].initial_list.ortho.mean_wait_weeks",
+       "(0, 1000]"},
+      {"type = \"acute\"", "type = \"acute\"\nbeds = 2147483648", "trust[RAA].beds", "[0, 100000]"},
+      {"replications = 2", "replications = 2\nseed = -1", "scenario.seed", ">= 0"},
+  };
+  for (const auto& c : cases) {
+    const auto e = error_of(replace(kBase, c.from, c.to));
+    EXPECT_EQ(e.key, c.key) << e.what();
+    EXPECT_NE(std::string(e.what()).find(c.expect), std::string::npos) << e.what();
+  }
+  const auto idx = error_of(kBase, {{"trust.18446744073709551616.capacity.ortho", "3"}});
+  EXPECT_NE(idx.expected.find("no trust with id or index"), std::string::npos) << idx.what();
+}
+
+TEST(ScenarioErrors, IdsLongerThan100CharactersAreRefused) {
+  const auto e = error_of(replace(kBase, "name = \"t\"", "name = \"" + std::string(101, 'a') + "\""));
+  EXPECT_EQ(e.key, "scenario.name");
+  EXPECT_NE(e.expected.find("1-100"), std::string::npos) << e.what();
 }
