@@ -10,11 +10,11 @@
 #include "core/categorical.hpp"
 #include "core/phase_timer.hpp"
 #include "core/random.hpp"
-#include "model/cohort.hpp"
+#include "model/lists/cohort.hpp"
 #include "model/config.hpp"
 #include "model/observables.hpp"
-#include "model/patient_queue.hpp"
-#include "model/relationships.hpp"
+#include "model/lists/patient_queue.hpp"
+#include "model/relationships/relationships.hpp"
 
 namespace icsim::model {
 

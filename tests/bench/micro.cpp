@@ -8,7 +8,7 @@
 
 #include "core/categorical.hpp"
 #include "core/random.hpp"
-#include "model/patient_queue.hpp"
+#include "model/lists/patient_queue.hpp"
 
 using namespace icsim;
 

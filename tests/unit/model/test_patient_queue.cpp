@@ -2,8 +2,8 @@
 
 #include <vector>
 
-#include "model/cohort.hpp"
-#include "model/patient_queue.hpp"
+#include "model/lists/cohort.hpp"
+#include "model/lists/patient_queue.hpp"
 
 using namespace icsim::model;
 

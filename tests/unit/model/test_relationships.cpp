@@ -3,7 +3,7 @@
 
 #include <cmath>
 
-#include "model/relationships.hpp"
+#include "model/relationships/relationships.hpp"
 
 using icsim::model::Relationships;
 

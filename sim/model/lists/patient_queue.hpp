@@ -8,7 +8,7 @@
 #include <span>
 #include <vector>
 
-#include "model/patient.hpp"
+#include "model/lists/patient.hpp"
 
 namespace icsim::model {
 

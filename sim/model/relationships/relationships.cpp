@@ -1,4 +1,4 @@
-#include "model/relationships.hpp"
+#include "model/relationships/relationships.hpp"
 
 #include <cmath>
 
