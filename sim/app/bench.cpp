@@ -43,8 +43,9 @@ BenchResult bench(const scenario::Scenario& sc, int days, std::size_t threads, b
   cfg.run.days = days;
   if (!equity) {  // every observable but those by quintile and place (which need the equity scan)
     cfg.output.observables.clear();
-    for (const auto& o : model::observables()) {
-      if (!model::needs_equity_scan(o.id)) cfg.output.observables.emplace_back(o.name);
+    const auto& all = model::observables();
+    for (std::size_t o = 0; o < all.size(); ++o) {
+      if (!model::needs_equity_scan(o)) cfg.output.observables.emplace_back(all[o].name);
     }
   }
   reset_peak_rss();
@@ -57,6 +58,7 @@ BenchResult bench(const scenario::Scenario& sc, int days, std::size_t threads, b
     const auto t2 = clock::now();
     r.setup_seconds = std::chrono::duration<double>(t1 - t0).count();
     r.step_seconds = std::chrono::duration<double>(t2 - t1).count();
+    r.phase_seconds.resize(m.timer().size());
     for (std::size_t i = 0; i < r.phase_seconds.size(); ++i) r.phase_seconds[i] = m.timer().seconds(i);
     r.patient_events = m.patient_events();
     r.waiting_end = m.waiting();

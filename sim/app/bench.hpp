@@ -18,7 +18,7 @@ struct BenchResult {
   int days = 0;
   double setup_seconds = 0.0;      ///< building the model and its initial lists
   double step_seconds = 0.0;       ///< all simulated days
-  std::array<double, static_cast<std::size_t>(model::Phase::count_)> phase_seconds{};  ///< by model::kPhaseNames
+  std::vector<double> phase_seconds;  ///< by model::phase_groups()
   std::int64_t patient_events = 0; ///< referrals + treatments + removals
   std::int64_t waiting_start = 0, waiting_end = 0;
   std::size_t patient_bytes = 0;   ///< bytes allocated by patient queues at the end

@@ -200,7 +200,7 @@ std::pair<ObservableWriter, RelationshipWriter> CheckpointReader::replay(io::Run
   };
   for (const auto& [o, idx] : w.series) {
     sample_series.push_back(idx);
-    load(idx, model::observables()[static_cast<std::size_t>(o)].integer);
+    load(idx, model::observables()[o].integer);
   }
   const std::size_t samples = sample_series.empty() ? 0 : rows[sample_series[0]].step.size();
   if (samples > 0) {

@@ -36,8 +36,8 @@ std::vector<io::Attr> parameter_attributes(const scenario::Scenario& sc, int rep
 }
 
 ObservableWriter::ObservableWriter(io::RunFile& f, const scenario::Scenario& sc) {
-  for (model::Obs o : sc.output.observables) {
-    const auto& info = model::observables()[static_cast<std::size_t>(o)];
+  for (std::size_t o : sc.output.observables) {
+    const auto& info = model::observables()[o];
     auto [axes, shape] = axes_of(info.axes, sc.config);
     // An axis of length zero (no collaboratives) has nothing to record.
     if (std::find(shape.begin(), shape.end(), hsize_t{0}) != shape.end()) continue;
@@ -90,19 +90,18 @@ void RelationshipWriter::write(io::RunFile& f, const model::Model& m, std::int64
 }
 
 Headline headline_of(const model::Sample& s) {
-  using model::Obs;
-  auto c = [&](Obs o) -> const std::vector<std::int64_t>& { return s.counts[static_cast<std::size_t>(o)]; };
-  auto v = [&](Obs o) -> const std::vector<double>& { return s.values[static_cast<std::size_t>(o)]; };
+  auto c = [&](std::string_view name) -> const std::vector<std::int64_t>& { return s.ints(name); };
+  auto v = [&](std::string_view name) -> const std::vector<double>& { return s.reals(name); };
   Headline h;
-  for (auto x : c(Obs::trust_waiting_list)) h.trust_list.push_back(static_cast<double>(x));
-  h.trust_median = v(Obs::trust_wait_median_weeks);
-  h.trust_within_18 = v(Obs::trust_within_18_weeks);
-  for (auto x : c(Obs::trust_over_52_weeks)) h.trust_over_52.push_back(static_cast<double>(x));
-  h.list = static_cast<double>(c(Obs::system_waiting_list)[0]);
-  h.median = v(Obs::system_wait_median_weeks)[0];
-  h.within_18 = v(Obs::system_within_18_weeks)[0];
-  h.over_52 = static_cast<double>(c(Obs::system_over_52_weeks)[0]);
-  h.trust_median_range = v(Obs::variation_trust_median_range)[0];
+  for (auto x : c("trust_waiting_list")) h.trust_list.push_back(static_cast<double>(x));
+  h.trust_median = v("trust_wait_median_weeks");
+  h.trust_within_18 = v("trust_within_18_weeks");
+  for (auto x : c("trust_over_52_weeks")) h.trust_over_52.push_back(static_cast<double>(x));
+  h.list = static_cast<double>(c("system_waiting_list")[0]);
+  h.median = v("system_wait_median_weeks")[0];
+  h.within_18 = v("system_within_18_weeks")[0];
+  h.over_52 = static_cast<double>(c("system_over_52_weeks")[0]);
+  h.trust_median_range = v("variation_trust_median_range")[0];
   auto mean_of = [](const std::vector<double>& xs) {
     double sum = 0.0;
     int n = 0;
@@ -114,9 +113,9 @@ Headline headline_of(const model::Sample& s) {
     }
     return n ? sum / n : std::nan("");
   };
-  h.mean_trust = v(Obs::mean_trust)[0];
-  h.cohesion = mean_of(v(Obs::collaborative_cohesion));
-  h.programme_scale = mean_of(v(Obs::programme_scale));
+  h.mean_trust = v("mean_trust")[0];
+  h.cohesion = mean_of(v("collaborative_cohesion"));
+  h.programme_scale = mean_of(v("programme_scale"));
   h.longest_trust_median = std::nan("");
   for (double m : h.trust_median) {
     if (std::isfinite(m) && !(m <= h.longest_trust_median)) h.longest_trust_median = m;
@@ -125,13 +124,12 @@ Headline headline_of(const model::Sample& s) {
 }
 
 void Totals::add(const model::Sample& s) {
-  using model::Obs;
-  const auto counts = [&](Obs o) -> const std::vector<std::int64_t>& { return s.counts[static_cast<std::size_t>(o)]; };
-  treated += counts(Obs::system_treated)[0];
-  for (auto x : counts(Obs::transfers_in)) transfers += x;
-  for (auto x : counts(Obs::cancelled_electives)) cancelled += x;
-  for (auto x : counts(Obs::opel4_days)) opel4 += x;
-  for (auto x : s.values[static_cast<std::size_t>(Obs::out_of_area_bed_days)]) out_of_area += x;
+  const auto counts = [&](std::string_view name) -> const std::vector<std::int64_t>& { return s.ints(name); };
+  treated += counts("system_treated")[0];
+  for (auto x : counts("transfers_in")) transfers += x;
+  for (auto x : counts("cancelled_electives")) cancelled += x;
+  for (auto x : counts("opel4_days")) opel4 += x;
+  for (auto x : s.reals("out_of_area_bed_days")) out_of_area += x;
 }
 
 }  // namespace icsim::app::detail

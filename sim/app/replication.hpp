@@ -25,7 +25,7 @@ std::pair<std::vector<std::string>, std::vector<hsize_t>> axes_of(model::Axes a,
 
 /// The observables chosen by the scenario, each a series of the file.
 struct ObservableWriter {
-  std::vector<std::pair<model::Obs, std::size_t>> series;  // observable -> series index
+  std::vector<std::pair<std::size_t, std::size_t>> series;  // catalogue index -> series index
 
   ObservableWriter(io::RunFile& f, const scenario::Scenario& sc);
   void write(io::RunFile& f, const model::Sample& s) const;

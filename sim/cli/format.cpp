@@ -146,7 +146,7 @@ std::string paired_table(const std::vector<app::ScenarioResult>& rs) {
 
 std::string bench_header() {
   std::string phases;
-  for (const char* p : model::kPhaseNames) {
+  for (const auto p : model::phase_groups()) {
     if (!phases.empty()) phases += '/';
     phases += p;
   }

@@ -77,19 +77,11 @@ std::vector<ConfigIssue> find_issues(const Config& config);
 /// first; this is the last line of defence for configs built in code.
 void check(const Config& config);
 
-/// Initial evidence between organisations, expanded from the [[relationship]] groups.
-struct RelationshipPrior {
-  int from = 0, to = 0;  ///< organisation indices (see Config::organisation_ids)
-  double positive = 0.0, negative = 0.0;
-};
-/// Throws ConfigError for a group that names nothing.
+/// Initial evidence between organisations, expanded from the [[relationship]] groups; throws
+/// ConfigError for a group that names nothing.
 std::vector<RelationshipPrior> resolve_priors(const Config& config);
 
-/// A scheduled turnover with its organisation's index.
-struct TurnoverEvent {
-  int day = 0;
-  int organisation = 0;
-};
+/// The scheduled turnovers with their organisations' indices.
 std::vector<TurnoverEvent> resolve_turnover(const Config& config);
 
 

@@ -5,13 +5,26 @@
 // the day (model/day.cpp). docs/design.md walks through it.
 #include <tuple>
 
+#include "model/beds/beds.hpp"
 #include "model/beds/params.hpp"
+#include "model/capital/capital.hpp"
+#include "model/delegated/delegated.hpp"
+#include "model/governance/collaboratives.hpp"
 #include "model/governance/params.hpp"
+#include "model/lists/treatment.hpp"
+#include "model/mutual_aid/mutual_aid.hpp"
 #include "model/mutual_aid/params.hpp"
 #include "model/patient_moves/params.hpp"
+#include "model/patient_moves/patient_moves.hpp"
+#include "model/prevention/prevention.hpp"
+#include "model/programmes/programmes.hpp"
+#include "model/referrals/referrals.hpp"
 #include "model/relationships/params.hpp"
+#include "model/relationships/trust_evidence.hpp"
 #include "model/shared_lists/params.hpp"
+#include "model/shared_lists/shared_lists.hpp"
 #include "model/shocks/params.hpp"
+#include "model/shocks/shocks.hpp"
 
 namespace icsim::model {
 
@@ -41,5 +54,24 @@ struct MechanismParams {
   }
   friend bool operator==(const MechanismParams&, const MechanismParams&) = default;
 };
+
+/// The mechanisms, in the order they are built, sampled (their observables' order in the
+/// catalogue) and saved. The order of the day is model/day.cpp.
+using Mechanisms = std::tuple<Referrals, Treatment, SharedLists, PatientMoves, Shocks, Beds, MutualAid, TrustEvidence,
+                              Collaboratives, Programmes, Capital, DelegatedBudgets, Prevention>;
+
+/// Calls f(mechanism) for each mechanism, in list order.
+template <class F>
+void for_each_mechanism(Mechanisms& m, F&& f) {
+  std::apply([&](auto&... x) { (f(x), ...); }, m);
+}
+
+/// Calls f.template operator()<M>() for each mechanism type M, in list order.
+template <class F>
+void for_each_mechanism_type(F&& f) {
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    (f.template operator()<std::tuple_element_t<I, Mechanisms>>(), ...);
+  }(std::make_index_sequence<std::tuple_size_v<Mechanisms>>{});
+}
 
 }  // namespace icsim::model

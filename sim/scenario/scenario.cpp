@@ -229,21 +229,21 @@ OutputOptions output_options(const toml::value& root, const model::Config& cfg, 
   OutputOptions out;
   out.compression = cfg.output.compression;
   if (cfg.output.observables.empty()) {
-    for (const auto& info : model::observables()) out.observables.push_back(info.id);
+    for (std::size_t i = 0; i < model::observables().size(); ++i) out.observables.push_back(i);
     return out;
   }
   std::set<std::size_t> chosen;
   const auto& names = root.at("output").at("observables").as_array();
   for (const auto& n : names) {
-    model::Obs o{};
-    if (!model::find_observable(n.as_string().str, o)) {
+    const auto o = model::find_observable(n.as_string().str);
+    if (!o) {
       std::string all;
       for (const auto& info : model::observables()) all += (all.empty() ? "" : ", ") + std::string(info.name);
       fail(c, n, "output.observables", "expected names of observables: " + all);
     }
-    chosen.insert(static_cast<std::size_t>(o));
+    chosen.insert(*o);
   }
-  for (std::size_t i : chosen) out.observables.push_back(static_cast<model::Obs>(i));
+  out.observables.assign(chosen.begin(), chosen.end());
   return out;
 }
 

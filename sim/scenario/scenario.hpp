@@ -31,7 +31,7 @@ struct Override {
 Override parse_override(std::string_view text);
 
 struct OutputOptions {
-  std::vector<model::Obs> observables;  ///< what to write, in catalogue order
+  std::vector<std::size_t> observables;  ///< what to write: catalogue indices, in catalogue order
   int compression = 4;
 };
 

@@ -15,7 +15,6 @@
 #include "scenario/scenario.hpp"
 
 using namespace icsim;
-using model::Obs;
 
 namespace {
 
@@ -36,8 +35,8 @@ std::vector<double> measure(const std::string& file,
   return out;
 }
 
-double value(const model::Sample& s, Obs o, std::size_t i = 0) {
-  return s.values[static_cast<std::size_t>(o)][i];
+double value(const model::Sample& s, std::string_view o, std::size_t i = 0) {
+  return s.reals(o)[i];
 }
 
 core::Summary paired(const std::vector<double>& a, const std::vector<double>& b, const char* what) {
@@ -53,7 +52,7 @@ core::Summary paired(const std::vector<double>& a, const std::vector<double>& b,
 // S4: an honest broker in capital contests. After three years of a competitive capital contest,
 // mean trust between organisations is higher when the ICB brokers it.
 TEST(Collaboration, BrokeredCapitalAllocationLeavesHigherTrustAfterThreeYears) {
-  auto end_trust = [](const std::vector<model::Sample>& s) { return value(s.back(), Obs::mean_trust); };
+  auto end_trust = [](const std::vector<model::Sample>& s) { return value(s.back(), "mean_trust"); };
   const auto unbrokered = measure("capital_unbrokered.toml", end_trust);
   const auto brokered = measure("capital_brokered.toml", end_trust);
   EXPECT_GT(paired(unbrokered, brokered, "mean trust, brokered - unbrokered").ci_low, 0.0);
@@ -65,10 +64,10 @@ TEST(Collaboration, BrokeredCapitalAllocationLeavesHigherTrustAfterThreeYears) {
 TEST(Collaboration, StartingSmallReachesALargerSharedListByYearThreeWhenTrustIsLow) {
   auto mean_scale = [](const std::vector<model::Sample>& s) {
     double sum = 0.0;
-    for (std::size_t k = 1; k < s.size(); ++k) sum += value(s[k], Obs::programme_scale, 0);
+    for (std::size_t k = 1; k < s.size(); ++k) sum += value(s[k], "programme_scale", 0);
     return sum / static_cast<double>(s.size() - 1);
   };
-  auto end_scale = [](const std::vector<model::Sample>& s) { return value(s.back(), Obs::programme_scale, 0); };
+  auto end_scale = [](const std::vector<model::Sample>& s) { return value(s.back(), "programme_scale", 0); };
   const auto big = measure("big_bang.toml", mean_scale);
   const auto small = measure("start_small.toml", mean_scale);
   EXPECT_GT(paired(big, small, "mean shared-list scale over 3 years, start small - big bang").ci_low, 0.0);
@@ -81,7 +80,7 @@ TEST(Collaboration, StartingSmallReachesALargerSharedListByYearThreeWhenTrustIsL
 // reason". Spreading leaders' hours over more collaboratives lowers the acute collaborative's
 // cohesion.
 TEST(Collaboration, DilutionAcrossManyCollaborativesLowersCohesion) {
-  auto cohesion = [](const std::vector<model::Sample>& s) { return value(s.back(), Obs::collaborative_cohesion, 0); };
+  auto cohesion = [](const std::vector<model::Sample>& s) { return value(s.back(), "collaborative_cohesion", 0); };
   const auto focused = measure("base.toml", cohesion);
   const auto diluted = measure("many_collaboratives.toml", cohesion);
   EXPECT_LT(paired(focused, diluted, "acute cohesion, many collaboratives - base").ci_high, 0.0);

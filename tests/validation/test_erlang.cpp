@@ -16,7 +16,6 @@
 #include "model/model.hpp"
 
 using namespace icsim;
-using model::Obs;
 
 namespace {
 
@@ -54,22 +53,22 @@ TEST(LossSystem, OutOfAreaShareMatchesErlangBForAnyStayDistribution) {
     core::for_each_index(share.size(), [&](std::size_t r) {
       model::Model m(cfg, r);
       std::int64_t arrivals = 0, lost = 0, admitted = 0, discharged = 0;
-      std::int64_t occupied = m.sample().counts[static_cast<std::size_t>(Obs::beds_occupied)][0];
+      std::int64_t occupied = m.sample().ints("beds_occupied")[0];
       while (!m.finished()) {
         m.step();
         if (!m.has_new_sample()) continue;
         const auto& c = m.sample().counts;
-        auto get = [&](Obs o) { return c[static_cast<std::size_t>(o)][0]; };
+        auto get = [&](std::string_view o) { return c[model::observable_index(o)][0]; };
         // Conservation of patients and beds at every sample.
-        EXPECT_EQ(get(Obs::urgent_arrivals), get(Obs::bed_admissions) + get(Obs::out_of_area_placements));
-        EXPECT_EQ(get(Obs::beds_occupied), occupied + get(Obs::bed_admissions) - get(Obs::discharges));
-        EXPECT_LE(get(Obs::beds_occupied), beds);
-        occupied = get(Obs::beds_occupied);
-        admitted += get(Obs::bed_admissions);
-        discharged += get(Obs::discharges);
+        EXPECT_EQ(get("urgent_arrivals"), get("bed_admissions") + get("out_of_area_placements"));
+        EXPECT_EQ(get("beds_occupied"), occupied + get("bed_admissions") - get("discharges"));
+        EXPECT_LE(get("beds_occupied"), beds);
+        occupied = get("beds_occupied");
+        admitted += get("bed_admissions");
+        discharged += get("discharges");
         if (m.days_done() <= warmup) continue;
-        arrivals += get(Obs::urgent_arrivals);
-        lost += get(Obs::out_of_area_placements);
+        arrivals += get("urgent_arrivals");
+        lost += get("out_of_area_placements");
       }
       share[r] = static_cast<double>(lost) / static_cast<double>(arrivals);
     });

@@ -14,7 +14,6 @@
 #include "scenario/scenario.hpp"
 
 using namespace icsim;
-using model::Obs;
 
 namespace {
 
@@ -59,7 +58,7 @@ std::vector<std::vector<double>> mean_lists(const model::Config& c, int burn_in,
     while (!m.finished()) {
       m.step();
       if (m.days_done() <= burn_in) continue;
-      const auto& lists = m.sample().counts[static_cast<std::size_t>(Obs::waiting_list)];
+      const auto& lists = m.sample().ints("waiting_list");
       for (std::size_t t = 0; t < sum.size(); ++t) sum[t] += static_cast<double>(lists[t]);
       ++n;
     }
@@ -131,22 +130,22 @@ TEST(PoolingTheory, PoolingUnequalBacklogsEqualisesWaitsWithoutChangingActivity)
     model::Model m(c, r);
     Run out;
     int n = 0;
-    std::int64_t list = m.sample().counts[static_cast<std::size_t>(Obs::system_waiting_list)][0];
+    std::int64_t list = m.sample().ints("system_waiting_list")[0];
     while (!m.finished()) {
       m.step();
       if (!m.has_new_sample()) continue;
       const auto& s = m.sample();
-      auto cnt = [&](Obs o) { return s.counts[static_cast<std::size_t>(o)][0]; };
+      auto cnt = [&](std::string_view o) { return s.ints(o)[0]; };
       // System-wide conservation: transfers cancel out.
-      const std::int64_t now = cnt(Obs::system_waiting_list);
-      EXPECT_EQ(now, list + cnt(Obs::system_referrals) - cnt(Obs::system_treated) - cnt(Obs::system_removed));
+      const std::int64_t now = cnt("system_waiting_list");
+      EXPECT_EQ(now, list + cnt("system_referrals") - cnt("system_treated") - cnt("system_removed"));
       list = now;
-      out.treated += cnt(Obs::system_treated);
+      out.treated += cnt("system_treated");
       if (m.days_done() <= 365) continue;
       // Orthopaedics (specialty 0): trust medians.
       double lo = 1e9, hi = -1e9;
       for (std::size_t t = 0; t < c.trusts.size(); ++t) {
-        const double med = s.values[static_cast<std::size_t>(Obs::wait_median_weeks)][t * c.specialties.size()];
+        const double med = s.values[model::observable_index("wait_median_weeks")][t * c.specialties.size()];
         lo = std::min(lo, med);
         hi = std::max(hi, med);
       }

@@ -16,14 +16,13 @@
 #include "scenario/scenario.hpp"
 
 using namespace icsim;
-using model::Obs;
 
 namespace {
-std::int64_t count(const model::Model& m, Obs o, std::size_t i = 0) {
-  return m.sample().counts[static_cast<std::size_t>(o)][i];
+std::int64_t count(const model::Model& m, std::string_view o, std::size_t i = 0) {
+  return m.sample().ints(o)[i];
 }
-double value(const model::Model& m, Obs o, std::size_t i = 0) {
-  return m.sample().values[static_cast<std::size_t>(o)][i];
+double value(const model::Model& m, std::string_view o, std::size_t i = 0) {
+  return m.sample().reals(o)[i];
 }
 /// |mean| <= k * standard error, reported with the numbers.
 ::testing::AssertionResult within_se(const std::vector<double>& x, double target, double k = 4.0) {
@@ -50,12 +49,12 @@ TEST(QueueingTheory, LittlesLawHoldsForOneList) {
     while (!m.finished()) {
       m.step();
       if (m.days_done() <= burn_in) continue;
-      sum_list += static_cast<double>(count(m, Obs::waiting_list));
-      referred += static_cast<double>(count(m, Obs::referrals));
-      const auto n = static_cast<double>(count(m, Obs::treated));
+      sum_list += static_cast<double>(count(m, "waiting_list"));
+      referred += static_cast<double>(count(m, "referrals"));
+      const auto n = static_cast<double>(count(m, "treated"));
       if (n > 0) {
         treated += n;
-        wait_days += n * value(m, Obs::treated_mean_wait_weeks) * 7.0;
+        wait_days += n * value(m, "treated_mean_wait_weeks") * 7.0;
       }
     }
     L[r] = sum_list / measure;
@@ -79,7 +78,7 @@ TEST(NhsrWaitingList, ReliefCapacityClearsTheBacklogOnSchedule) {
     c.trusts[0].initial[0] = {static_cast<std::int64_t>(start), 20.0};
     model::Model m(c, r);
     while (!m.finished()) m.step();
-    end[r] = static_cast<double>(count(m, Obs::waiting_list));
+    end[r] = static_cast<double>(count(m, "waiting_list"));
   }, 1);
   // The fluid expectation: start + weeks * (demand - capacity) = target (the list never empties).
   EXPECT_TRUE(within_se(end, start + weeks * (demand - capacity)));
@@ -127,8 +126,8 @@ TEST(PublishedData, DefaultScenarioEvolvesLikeEngland2023) {
     while (!m.finished()) {
       m.step();
       if (m.has_new_sample() && m.days_done() >= 26 * 7) {
-        w += value(m, Obs::system_within_18_weeks);
-        md += value(m, Obs::system_wait_median_weeks);
+        w += value(m, "system_within_18_weeks");
+        md += value(m, "system_wait_median_weeks");
         ++n;
       }
     }

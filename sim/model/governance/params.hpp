@@ -10,6 +10,9 @@
 
 namespace icsim::model {
 
+/// Governance counts months as 30 days (the minimum run before a stop, the restart delay).
+inline constexpr int kDaysPerMonth = 30;
+
 /// Monthly meetings: leadership hours and the voting utility.
 struct GovernanceConfig {
   double hours_committees_in_common = 8.0;  ///< per member per month

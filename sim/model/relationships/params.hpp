@@ -136,4 +136,16 @@ void RelationshipsConfig::fields(V& v) {
             "it trusts its partners less than it would a stranger");
 }
 
+/// Initial evidence of one organisation about another, expanded from [[relationship]] groups
+/// (resolve_priors in model/config.hpp).
+struct RelationshipPrior {
+  int from = 0, to = 0;  ///< organisation indices (see Config::organisation_ids)
+  double positive = 0.0, negative = 0.0;
+};
+
+/// A scheduled turnover with its organisation's index.
+struct TurnoverEvent {
+  int day = 0;
+  int organisation = 0;
+};
 }  // namespace icsim::model

@@ -11,7 +11,6 @@
 
 using namespace icsim;
 using model::DecisionRule;
-using model::Obs;
 
 namespace {
 scenario::Scenario base(const std::vector<scenario::Override>& o = {}) {
@@ -20,8 +19,8 @@ scenario::Scenario base(const std::vector<scenario::Override>& o = {}) {
 std::vector<model::Sample> run(const model::Config& c, std::uint64_t rep = 0, model::Events* events = nullptr) {
   return test::run_model(c, rep, events);
 }
-double value(const model::Sample& s, Obs o, std::size_t i = 0) { return s.values[static_cast<std::size_t>(o)][i]; }
-std::int64_t count(const model::Sample& s, Obs o, std::size_t i = 0) { return s.counts[static_cast<std::size_t>(o)][i]; }
+double value(const model::Sample& s, std::string_view o, std::size_t i = 0) { return s.reals(o)[i]; }
+std::int64_t count(const model::Sample& s, std::string_view o, std::size_t i = 0) { return s.ints(o)[i]; }
 }  // namespace
 
 TEST(DecisionRules, AggregateVotesAsDocumented) {
@@ -42,9 +41,9 @@ TEST(DecisionRules, AggregateVotesAsDocumented) {
 TEST(Governance, TrustAndCohesionStartFromPriorsAndStayInRange) {
   const auto sc = scenario::load_file(std::string(ICSIM_SOURCE_DIR) + "/scenarios/collaboration/historic_competition.toml");
   const auto s = run(sc.config);
-  EXPECT_NEAR(value(s.front(), Obs::collaborative_cohesion), 2.0 / 9.0, 1e-12);
+  EXPECT_NEAR(value(s.front(), "collaborative_cohesion"), 2.0 / 9.0, 1e-12);
   for (const auto& x : s) {
-    const double c = value(x, Obs::collaborative_cohesion), t = value(x, Obs::mean_trust);
+    const double c = value(x, "collaborative_cohesion"), t = value(x, "mean_trust");
     ASSERT_TRUE(c > 0.0 && c < 1.0 && t > 0.0 && t < 1.0);
   }
 }
@@ -70,12 +69,12 @@ TEST(Governance, LeadershipHoursAreSharedOutAndDiluted) {
   // month it can engage 2 / asked; with 100 it engages fully and uses only what is asked.
   const auto lean = run(base({{"scenario.days", "35"}, {"trust.TA.leadership_hours", "2"}}).config);
   const auto rich = run(base({{"scenario.days", "35"}, {"trust.TA.leadership_hours", "100"}}).config);
-  const double asked = value(rich.back(), Obs::leadership_hours_used, 0);
+  const double asked = value(rich.back(), "leadership_hours_used", 0);
   EXPECT_GE(asked, 8.0);
   EXPECT_LT(asked, 100.0);
-  EXPECT_DOUBLE_EQ(value(rich.back(), Obs::leadership_engagement, 0), 1.0);
-  EXPECT_NEAR(value(lean.back(), Obs::leadership_engagement, 0), 2.0 / asked, 1e-12);
-  EXPECT_DOUBLE_EQ(value(lean.back(), Obs::leadership_hours_used, 0), 2.0);
+  EXPECT_DOUBLE_EQ(value(rich.back(), "leadership_engagement", 0), 1.0);
+  EXPECT_NEAR(value(lean.back(), "leadership_engagement", 0), 2.0 / asked, 1e-12);
+  EXPECT_DOUBLE_EQ(value(lean.back(), "leadership_hours_used", 0), 2.0);
 }
 
 TEST(Governance, NeedsBasedCapitalGoesToTheLongestWaitsAndLosersTrustWinnersLessUnlessBrokered) {
@@ -91,7 +90,7 @@ TEST(Governance, NeedsBasedCapitalGoesToTheLongestWaitsAndLosersTrustWinnersLess
   EXPECT_EQ(winner.trust, 3);
   for (std::size_t k = 1; k < 5; ++k) EXPECT_FALSE(brokered_events.capital[k].awarded);
   // Without the broker, mean trust afterwards is lower (same random numbers otherwise).
-  EXPECT_LT(value(unbrokered.back(), Obs::mean_trust), value(brokered.back(), Obs::mean_trust));
+  EXPECT_LT(value(unbrokered.back(), "mean_trust"), value(brokered.back(), "mean_trust"));
 }
 
 TEST(Governance, PreventionAvoidsSomeOfTheSameReferralsAndOnlyThere) {
@@ -107,14 +106,14 @@ TEST(Governance, PreventionAvoidsSomeOfTheSameReferralsAndOnlyThere) {
   for (std::size_t k = 0; k < a.size(); ++k) {
     std::int64_t ra = 0, rb = 0;
     for (std::size_t l = 0; l < T * S; ++l) {
-      ra += count(a[k], Obs::referrals, l);
-      rb += count(b[k], Obs::referrals, l);
+      ra += count(a[k], "referrals", l);
+      rb += count(b[k], "referrals", l);
     }
     std::int64_t prevented = 0;
     for (std::size_t p = 0; p < with.config.places.size(); ++p) {
-      prevented += count(a[k], Obs::prevented_referrals, p);
+      prevented += count(a[k], "prevented_referrals", p);
       if (with.config.places[p].id != "crane") {
-        EXPECT_EQ(count(a[k], Obs::prevented_referrals, p), 0);
+        EXPECT_EQ(count(a[k], "prevented_referrals", p), 0);
       }
     }
     EXPECT_EQ(ra + prevented, rb) << "interval " << k;
@@ -135,7 +134,7 @@ TEST(Governance, TurnoverResetsRelationshipsAndIsRecorded) {
   ASSERT_EQ(events.turnover.size(), 1u);
   EXPECT_EQ(events.turnover[0].organisation, 3);
   EXPECT_GE(events.turnover[0].day, 200);
-  EXPECT_LT(value(t[8], Obs::mean_trust), value(s[8], Obs::mean_trust));  // day 224: after it
+  EXPECT_LT(value(t[8], "mean_trust"), value(s[8], "mean_trust"));  // day 224: after it
 }
 
 TEST(Governance, MembersLeaveAfterMonthsOfLowTrust) {
@@ -147,8 +146,8 @@ TEST(Governance, MembersLeaveAfterMonthsOfLowTrust) {
   const auto s = run(sc.config, 0, &events);
   ASSERT_FALSE(events.membership.empty());
   EXPECT_FALSE(events.membership[0].joined);
-  EXPECT_LT(count(s.back(), Obs::collaborative_members), 5);
-  EXPECT_GE(count(s.back(), Obs::collaborative_members), 2);
+  EXPECT_LT(count(s.back(), "collaborative_members"), 5);
+  EXPECT_GE(count(s.back(), "collaborative_members"), 2);
 }
 
 TEST(Governance, DelegatedBudgetsBuyExtraActivityAtTheLongestWaits) {
@@ -156,7 +155,7 @@ TEST(Governance, DelegatedBudgetsBuyExtraActivityAtTheLongestWaits) {
   const auto s = run(base({{"scenario.days", "366"}, {"collaborative.acute.delegated_budget", "4800000"}}).config);
   std::int64_t slots = 0;
   for (const auto& x : s) {
-    for (auto v : x.counts[static_cast<std::size_t>(Obs::delegated_slots)]) slots += v;
+    for (auto v : x.counts[model::observable_index("delegated_slots")]) slots += v;
   }
   EXPECT_NEAR(static_cast<double>(slots), 11 * 100.0, 11 * 2.0);  // 11 full months after the first
 }

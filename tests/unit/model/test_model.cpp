@@ -2,6 +2,10 @@
 // routing, common random numbers and thread-count independence.
 #include <gtest/gtest.h>
 
+#include <optional>
+#include <set>
+#include <string_view>
+
 #include <cmath>
 #include <vector>
 
@@ -10,11 +14,10 @@
 #include "model/model.hpp"
 
 using namespace icsim;
-using model::Obs;
 
 namespace {
-const std::vector<std::int64_t>& counts(const model::Model& m, Obs o) {
-  return m.sample().counts[static_cast<std::size_t>(o)];
+const std::vector<std::int64_t>& counts(const model::Model& m, std::string_view o) {
+  return m.sample().ints(o);
 }
 std::vector<model::Sample> run_all(const model::Config& c, std::uint64_t rep) {
   model::Model m(c, rep);
@@ -27,25 +30,32 @@ std::vector<model::Sample> run_all(const model::Config& c, std::uint64_t rep) {
 }
 }  // namespace
 
-TEST(Observables, CatalogueIsIndexedByItsEnum) {
-  const auto& all = model::observables();
-  for (std::size_t i = 0; i < all.size(); ++i) {
-    EXPECT_EQ(static_cast<std::size_t>(all[i].id), i) << all[i].name;
-  }
+TEST(Mechanisms, ObservableNamesAndStreamPurposesAreUniqueAcrossMechanisms) {
+  // Each mechanism declares its own observables and random stream purposes; the catalogue and
+  // the streams need them unique across all of them (a clash would mix two draw sites).
+  std::set<std::string_view> names;
+  for (const auto& o : model::observables()) EXPECT_TRUE(names.insert(o.name).second) << o.name;
+  EXPECT_EQ(model::find_observable("waiting_list"), std::optional<std::size_t>(0));
+  std::set<core::Purpose> purposes;
+  model::for_each_mechanism_type([&]<class M>() {
+    for (core::Purpose p : M::kDraws) {
+      EXPECT_TRUE(purposes.insert(p).second) << "stream purpose " << p << " is declared twice";
+    }
+  });
 }
 
 TEST(Model, ConservesPatientsInEveryListEveryDay) {
   auto c = test::small_system(90);
   c.output.interval_days = 1;
   model::Model m(c, 0);
-  std::vector<std::int64_t> prev = counts(m, Obs::waiting_list);
+  std::vector<std::int64_t> prev = counts(m, "waiting_list");
   while (!m.finished()) {
     m.step();
     ASSERT_TRUE(m.has_new_sample());
-    const auto& now = counts(m, Obs::waiting_list);
+    const auto& now = counts(m, "waiting_list");
     for (std::size_t l = 0; l < now.size(); ++l) {
-      ASSERT_EQ(now[l], prev[l] + counts(m, Obs::referrals)[l] - counts(m, Obs::treated)[l] -
-                            counts(m, Obs::removed)[l])
+      ASSERT_EQ(now[l], prev[l] + counts(m, "referrals")[l] - counts(m, "treated")[l] -
+                            counts(m, "removed")[l])
           << "list " << l << " day " << m.days_done();
     }
     prev = now;
@@ -58,15 +68,15 @@ TEST(Model, WaitHistogramAgreesWithTheOtherMeasures) {
   while (!m.finished()) {
     m.step();
     if (!m.has_new_sample()) continue;
-    const auto& h = m.sample().counts[static_cast<std::size_t>(Obs::wait_histogram)];
+    const auto& h = m.sample().ints("wait_histogram");
     ASSERT_EQ(h.size(), model::kWaitHistogramBins);
     std::int64_t all = 0, over52 = 0;
     for (std::size_t b = 0; b < h.size(); ++b) {
       all += h[b];
       if (b >= 52) over52 += h[b];
     }
-    ASSERT_EQ(all, counts(m, Obs::system_waiting_list)[0]);
-    ASSERT_EQ(over52, counts(m, Obs::system_over_52_weeks)[0]);
+    ASSERT_EQ(all, counts(m, "system_waiting_list")[0]);
+    ASSERT_EQ(over52, counts(m, "system_over_52_weeks")[0]);
   }
 }
 
@@ -108,7 +118,7 @@ TEST(Model, RemovalsFollowTheWeeklyHazard) {
   std::int64_t removed = 0;
   while (!m.finished()) {
     m.step();
-    removed += counts(m, Obs::removed)[0];
+    removed += counts(m, "removed")[0];
   }
   const double n = 100000, h = 0.05;
   EXPECT_NEAR(double(removed), n * h, 4 * std::sqrt(n * h * (1 - h)));
@@ -120,7 +130,7 @@ TEST(Model, ReferralRateMatchesConfigurationWithinStandardError) {
   std::int64_t referred = 0;
   while (!m.finished()) {
     m.step();
-    referred += counts(m, Obs::referrals)[0];
+    referred += counts(m, "referrals")[0];
   }
   const double expect = 25.0 * 400;
   EXPECT_NEAR(double(referred), expect, 4 * std::sqrt(expect));
@@ -130,7 +140,7 @@ TEST(Model, InitialListHasTheConfiguredSizeAndMeanWait) {
   auto c = test::single_list(0.0, 1.0, 1);
   c.trusts[0].initial[0] = {20000, 15.0};
   model::Model m(c, 0);
-  EXPECT_EQ(counts(m, Obs::waiting_list)[0], 20000);
+  EXPECT_EQ(counts(m, "waiting_list")[0], 20000);
   double sum = 0;
   std::size_t n = 0;
   for (const auto& q : m.list(0, 0).queue) {
@@ -187,8 +197,8 @@ TEST(Model, PolicyChangesDoNotChangeReferrals) {
   b.trusts[0].initial[1].size += 700;
   const auto ra = run_all(a, 0), rb = run_all(b, 0);
   ASSERT_EQ(ra.size(), rb.size());
-  const auto ref = static_cast<std::size_t>(Obs::referrals);
-  const auto trt = static_cast<std::size_t>(Obs::treated);
+  const auto ref = model::observable_index("referrals");
+  const auto trt = model::observable_index("treated");
   bool treated_differs = false;
   for (std::size_t i = 0; i < ra.size(); ++i) {
     EXPECT_EQ(ra[i].counts[ref], rb[i].counts[ref]) << "sample " << i;

@@ -10,18 +10,17 @@
 #include "model/model.hpp"
 
 using namespace icsim;
-using model::Obs;
 
 namespace {
-std::int64_t total(const model::Model& m, Obs o) {
-  const auto& v = m.sample().counts[static_cast<std::size_t>(o)];
+std::int64_t total(const model::Model& m, std::string_view o) {
+  const auto& v = m.sample().ints(o);
   return std::accumulate(v.begin(), v.end(), std::int64_t{0});
 }
-std::int64_t at(const model::Model& m, Obs o, std::size_t i) {
-  return m.sample().counts[static_cast<std::size_t>(o)][i];
+std::int64_t at(const model::Model& m, std::string_view o, std::size_t i) {
+  return m.sample().ints(o)[i];
 }
-double value(const model::Model& m, Obs o, std::size_t i) {
-  return m.sample().values[static_cast<std::size_t>(o)][i];
+double value(const model::Model& m, std::string_view o, std::size_t i) {
+  return m.sample().reals(o)[i];
 }
 }  // namespace
 
@@ -31,29 +30,29 @@ TEST(Pooling, ConservesPatientsWithTransfersEveryDay) {
   c.trusts[1].initial[0] = {200, 5.0};
   c.specialties[0].removal_hazard_per_week = 0.02;
   model::Model m(c, 0);
-  std::vector<std::int64_t> prev = m.sample().counts[static_cast<std::size_t>(Obs::waiting_list)];
+  std::vector<std::int64_t> prev = m.sample().ints("waiting_list");
   std::int64_t moved = 0;
   while (!m.finished()) {
     m.step();
-    const auto& now = m.sample().counts[static_cast<std::size_t>(Obs::waiting_list)];
+    const auto& now = m.sample().ints("waiting_list");
     for (std::size_t l = 0; l < 2; ++l) {
-      ASSERT_EQ(now[l], prev[l] + at(m, Obs::referrals, l) - at(m, Obs::treated, l) -
-                            at(m, Obs::removed, l) + at(m, Obs::transfers_in, l) -
-                            at(m, Obs::transfers_out, l));
+      ASSERT_EQ(now[l], prev[l] + at(m, "referrals", l) - at(m, "treated", l) -
+                            at(m, "removed", l) + at(m, "transfers_in", l) -
+                            at(m, "transfers_out", l));
     }
-    ASSERT_EQ(total(m, Obs::transfers_in), total(m, Obs::transfers_out));
+    ASSERT_EQ(total(m, "transfers_in"), total(m, "transfers_out"));
     // The origin-destination matrix agrees: row sums are moves out, column sums moves in.
-    const auto& flows = m.sample().counts[static_cast<std::size_t>(Obs::transfer_flows)];
+    const auto& flows = m.sample().ints("transfer_flows");
     for (std::size_t t = 0; t < 2; ++t) {
-      ASSERT_EQ(flows[t * 2] + flows[t * 2 + 1], at(m, Obs::transfers_out, t));
-      ASSERT_EQ(flows[t] + flows[2 + t], at(m, Obs::transfers_in, t));
+      ASSERT_EQ(flows[t * 2] + flows[t * 2 + 1], at(m, "transfers_out", t));
+      ASSERT_EQ(flows[t] + flows[2 + t], at(m, "transfers_in", t));
     }
-    moved += total(m, Obs::transfers_in);
+    moved += total(m, "transfers_in");
     prev = now;
   }
   EXPECT_GT(moved, 0);
   // Moves go from the long list to the short one, never the other way.
-  EXPECT_EQ(at(m, Obs::pool_active, 0), 1);
+  EXPECT_EQ(at(m, "pool_active", 0), 1);
 }
 
 TEST(Pooling, AcceptanceFallsWithDistanceAsExpMinusDOverD0) {
@@ -71,8 +70,8 @@ TEST(Pooling, AcceptanceFallsWithDistanceAsExpMinusDOverD0) {
     std::int64_t offers = 0, moved = 0;
     while (!m.finished()) {
       m.step();
-      offers += at(m, Obs::transfer_offers, 0);
-      moved += at(m, Obs::transfers_out, 0);
+      offers += at(m, "transfer_offers", 0);
+      moved += at(m, "transfers_out", 0);
     }
     const double p = std::exp(-km / d0), n = static_cast<double>(offers);
     ASSERT_GT(offers, 1000);
@@ -91,8 +90,8 @@ TEST(Pooling, PatientsWhoDeclineAreNotAskedAgainWithinTheReofferPeriod) {
     std::int64_t offers = 0, moved = 0;
     while (!m.finished()) {
       m.step();
-      offers += at(m, Obs::transfer_offers, 0);
-      moved += at(m, Obs::transfers_out, 0);
+      offers += at(m, "transfer_offers", 0);
+      moved += at(m, "transfers_out", 0);
     }
     EXPECT_EQ(moved, 0);
     return offers;
@@ -116,13 +115,13 @@ TEST(Pooling, TransactionalCommissioningWithholdsPatientsAndMovesIncome) {
   double income0 = 0, income1 = 0, admin = 0;
   while (!m.finished()) {
     m.step();
-    const auto today = at(m, Obs::transfers_out, 0);
+    const auto today = at(m, "transfers_out", 0);
     days_moving += today > 0;
     moved += today;
-    withheld += at(m, Obs::transfers_withheld, 0);
-    income0 += value(m, Obs::income_transferred, 0);
-    income1 += value(m, Obs::income_transferred, 1);
-    admin += value(m, Obs::transfer_admin_cost, 1);
+    withheld += at(m, "transfers_withheld", 0);
+    income0 += value(m, "income_transferred", 0);
+    income1 += value(m, "income_transferred", 1);
+    admin += value(m, "transfer_admin_cost", 1);
   }
   // T0 releases its patients on a share `transactional_release` of the (300) days; on the others
   // T1's 30 slots go unused, as T1 has no patients of its own.
@@ -145,7 +144,7 @@ TEST(Pooling, WithFullPledgeTheLongestWaitersAcrossThePoolAreTreatedFirst) {
   std::int64_t treated_from_t0 = 0;
   while (!m.finished()) {
     m.step();
-    treated_from_t0 += at(m, Obs::treated, 0) + at(m, Obs::transfers_out, 0);
+    treated_from_t0 += at(m, "treated", 0) + at(m, "transfers_out", 0);
   }
   // Almost all 280 treatments go to T0's much older patients (a few of T1's long tail compete).
   EXPECT_GT(treated_from_t0, 250);
@@ -156,7 +155,7 @@ TEST(Pooling, WithFullPledgeTheLongestWaitersAcrossThePoolAreTreatedFirst) {
     std::int64_t n = 0;
     while (!mu.finished()) {
       mu.step();
-      n += at(mu, Obs::treated, 0);
+      n += at(mu, "treated", 0);
     }
     return n;
   }();
@@ -176,8 +175,8 @@ TEST(Pooling, ProgrammesStartAndStopOnTheirDaysAndAreRecorded) {
     events.insert(events.end(), m.events().programmes.begin(), m.events().programmes.end());
     m.clear_events();
     const bool active = m.days_done() - 1 >= 10 && m.days_done() - 1 < 30;
-    ASSERT_EQ(at(m, Obs::pool_active, 0), active ? 1 : 0) << m.days_done();
-    ASSERT_EQ(at(m, Obs::pool_waiting_list, 0), at(m, Obs::waiting_list, 0) + at(m, Obs::waiting_list, 1));
+    ASSERT_EQ(at(m, "pool_active", 0), active ? 1 : 0) << m.days_done();
+    ASSERT_EQ(at(m, "pool_waiting_list", 0), at(m, "waiting_list", 0) + at(m, "waiting_list", 1));
   }
   ASSERT_EQ(events.size(), 2u);
   EXPECT_EQ(events[0].day, 10);
@@ -218,8 +217,8 @@ TEST(Pidmas, LongWaitersMoveToAShorterWaitInTheirIcs) {
   std::int64_t in0 = 0, in1 = 0;
   while (!m.finished()) {
     m.step();
-    in0 += at(m, Obs::transfers_in, 0);
-    in1 += at(m, Obs::transfers_in, 1);
+    in0 += at(m, "transfers_in", 0);
+    in1 += at(m, "transfers_in", 1);
   }
   EXPECT_GT(in1, 50);
   EXPECT_EQ(in0, 0);
@@ -229,7 +228,7 @@ TEST(Pidmas, LongWaitersMoveToAShorterWaitInTheirIcs) {
   std::int64_t moved = 0;
   while (!none.finished()) {
     none.step();
-    moved += total(none, Obs::transfers_in);
+    moved += total(none, "transfers_in");
   }
   EXPECT_EQ(moved, 0);
 }

@@ -13,7 +13,6 @@
 #include "scenario/scenario.hpp"
 
 using namespace icsim;
-using model::Obs;
 
 namespace {
 
@@ -26,8 +25,8 @@ std::vector<model::Sample> run(const model::Config& c, std::uint64_t rep = 0, mo
   return test::run_model(c, rep, events);
 }
 
-std::int64_t count(const model::Sample& s, Obs o, std::size_t i) { return s.counts[static_cast<std::size_t>(o)][i]; }
-double value(const model::Sample& s, Obs o, std::size_t i) { return s.values[static_cast<std::size_t>(o)][i]; }
+std::int64_t count(const model::Sample& s, std::string_view o, std::size_t i) { return s.ints(o)[i]; }
+double value(const model::Sample& s, std::string_view o, std::size_t i) { return s.reals(o)[i]; }
 
 }  // namespace
 
@@ -44,20 +43,20 @@ TEST(Urgent, PatientsAndBedsAreConservedAndAidGivenEqualsAidReceived) {
       const auto& a = samples[k - 1];
       const auto& b = samples[k];
       for (std::size_t t = 0; t < T; ++t) {
-        EXPECT_EQ(count(b, Obs::beds_occupied, t),
-                  count(a, Obs::beds_occupied, t) + count(b, Obs::bed_admissions, t) - count(b, Obs::discharges, t))
+        EXPECT_EQ(count(b, "beds_occupied", t),
+                  count(a, "beds_occupied", t) + count(b, "bed_admissions", t) - count(b, "discharges", t))
             << file << " trust " << t << " interval " << k;
-        EXPECT_EQ(count(b, Obs::urgent_arrivals, t), count(b, Obs::bed_admissions, t) - count(b, Obs::hosted_patients, t) +
-                                                         count(b, Obs::placed_at_partners, t) +
-                                                         count(b, Obs::out_of_area_placements, t))
+        EXPECT_EQ(count(b, "urgent_arrivals", t), count(b, "bed_admissions", t) - count(b, "hosted_patients", t) +
+                                                         count(b, "placed_at_partners", t) +
+                                                         count(b, "out_of_area_placements", t))
             << file << " trust " << t << " interval " << k;
-        placed += count(b, Obs::placed_at_partners, t);
-        hosted += count(b, Obs::hosted_patients, t);
-        requests += count(b, Obs::aid_requests, t);
-        given_beds += value(b, Obs::aid_given_beds, t);
-        given_staff += value(b, Obs::aid_given_staff, t);
-        received_beds += value(b, Obs::aid_received_beds, t);
-        received_staff += value(b, Obs::aid_received_staff, t);
+        placed += count(b, "placed_at_partners", t);
+        hosted += count(b, "hosted_patients", t);
+        requests += count(b, "aid_requests", t);
+        given_beds += value(b, "aid_given_beds", t);
+        given_staff += value(b, "aid_given_staff", t);
+        received_beds += value(b, "aid_received_beds", t);
+        received_staff += value(b, "aid_received_staff", t);
       }
     }
     for (const auto& e : events.aid) (e.kind == 1 ? granted_staff : granted_beds) += e.granted;
@@ -117,11 +116,11 @@ TEST(Urgent, AnIncidentHalvesOneTrustsBedsAndCancelsItsElectives) {
     const bool during = day >= 30 && day <= 71;
     if (!during) continue;
     seen = true;
-    EXPECT_DOUBLE_EQ(value(s[k], Obs::staffed_beds, tc), sc.config.trusts[tc].beds * 0.5);
+    EXPECT_DOUBLE_EQ(value(s[k], "staffed_beds", tc), sc.config.trusts[tc].beds * 0.5);
     std::int64_t cancelled = 0, base_cancelled = 0;
     for (std::size_t sp = 0; sp < S; ++sp) {
-      cancelled += count(s[k], Obs::cancelled_electives, tc * S + sp);
-      base_cancelled += count(b[k], Obs::cancelled_electives, tc * S + sp);
+      cancelled += count(s[k], "cancelled_electives", tc * S + sp);
+      base_cancelled += count(b[k], "cancelled_electives", tc * S + sp);
     }
     EXPECT_GT(cancelled, base_cancelled + 50) << "interval ending day " << day;
   }
@@ -129,7 +128,7 @@ TEST(Urgent, AnIncidentHalvesOneTrustsBedsAndCancelsItsElectives) {
   // The same emergency patients arrive at every trust with and without the incident.
   for (std::size_t k = 1; k < s.size(); ++k) {
     for (std::size_t t = 0; t < sc.config.trusts.size(); ++t) {
-      EXPECT_EQ(count(s[k], Obs::urgent_arrivals, t), count(b[k], Obs::urgent_arrivals, t));
+      EXPECT_EQ(count(s[k], "urgent_arrivals", t), count(b[k], "urgent_arrivals", t));
     }
   }
 }
@@ -141,10 +140,10 @@ TEST(Urgent, SharingMentalHealthBedsCutsOutOfAreaPlacements) {
   for (std::uint64_t r = 0; r < 3; ++r) {
     const auto x = run(none.config, r), y = run(shared.config, r);
     for (std::size_t t = 0; t < 3; ++t) {
-      for (const auto& smp : x) a += count(smp, Obs::out_of_area_placements, t);
+      for (const auto& smp : x) a += count(smp, "out_of_area_placements", t);
       for (const auto& smp : y) {
-        b += count(smp, Obs::out_of_area_placements, t);
-        placed += count(smp, Obs::placed_at_partners, t);
+        b += count(smp, "out_of_area_placements", t);
+        placed += count(smp, "placed_at_partners", t);
       }
     }
   }

@@ -68,7 +68,7 @@ TEST(Scenario, BaseAndDefaultScenariosLoad) {
   EXPECT_EQ(s.config.trusts[0].capacity[0], 40.0);
   EXPECT_EQ(s.config.trust_location(0).x_km, 0.0);  // defaults to its place
   EXPECT_EQ(s.config.output.interval_days, 7);       // registry default
-  EXPECT_EQ(s.output.observables.size(), icsim::model::kObservableCount);
+  EXPECT_EQ(s.output.observables.size(), icsim::model::observables().size());
   const auto d = icsim::scenario::load_default();
   EXPECT_EQ(d.config.run.name, "default");
   EXPECT_EQ(d.source, "built-in default");

@@ -1,18 +1,17 @@
-// Patient-initiated moves (the NHS PIDMAS offer): a patient whose wait reaches the threshold may
-// ask to move to a provider in their ICS whose published median wait is shorter. Decisions are
-// drawn in parallel per list (read only); the moves are applied afterwards in list order.
+#include "model/patient_moves/patient_moves.hpp"
+
 #include <boost/random/bernoulli_distribution.hpp>
 #include <cmath>
 
 #include "core/parallel.hpp"
-#include "model/model.hpp"
+#include "model/config.hpp"
 
 namespace icsim::model {
 
-void Model::phase_pidmas(core::Step d) {
-  const PidmasConfig& cfg = config_.pidmas;
+void PatientMoves::moves(World& w, core::Step d) {
+  const PidmasConfig& cfg = w.config.pidmas;
   if (!cfg.enabled || d < cfg.start_day) return;
-  const std::size_t S = specialties(), T = trusts();
+  const std::size_t S = w.specialties(), T = w.trusts();
   const auto threshold = static_cast<std::int32_t>(std::lround(cfg.wait_weeks * 7.0));
   // Eligible today: waits reaching the threshold at the end of today (census wait = d + 1 -
   // referral day); on the first day of the offer, everyone already over it.
@@ -24,44 +23,44 @@ void Model::phase_pidmas(core::Step d) {
     Patient patient;
     std::size_t to;  // destination list
   };
-  std::vector<std::vector<Move>> moves(lists_.size());
-  core::for_each_index(lists_.size(), [&](std::size_t l) {
+  std::vector<std::vector<Move>> asks(w.lists.size());
+  core::for_each_index(w.lists.size(), [&](std::size_t l) {
     const std::size_t t = l / S, s = l % S;
-    const double here = published_median_[l];
-    if (lists_[l].live == 0 || !std::isfinite(here)) return;
+    const double here = w.published_median[l];
+    if (w.lists[l].live == 0 || !std::isfinite(here)) return;
     for (std::size_t p = 0; p < kPriorities; ++p) {
-      const auto& q = lists_[l].queue[p];
+      const auto& q = w.lists[l].queue[p];
       for (std::size_t i = q.lower_bound(oldest); i < q.size(); ++i) {
         const Patient& pt = q[i];
         if (pt.referral_day() > newest) break;
         if (pt.removal_day() <= d || pt.transfers() > 0) continue;
-        core::Rng rng = streams_.rng(static_cast<core::Purpose>(Draw::pidmas_ask), patient_key(pt, s), d);
+        core::Rng rng = w.streams.rng(static_cast<core::Purpose>(Draw::ask), w.patient_key(pt, s), d);
         if (!boost::random::bernoulli_distribution<double>(cfg.uptake)(rng)) continue;
         // The provider in the ICS with the shortest published median wait, at least
         // min_gain_weeks shorter than here and within reach (ties: nearer, then listed first).
         std::size_t best = T;
-        for (int u_ : config_.ics[static_cast<std::size_t>(trust_ics_[t])].trusts) {
+        for (int u_ : w.config.ics[static_cast<std::size_t>(w.trust_ics[t])].trusts) {
           const auto u = static_cast<std::size_t>(u_);
-          if (u == t || config_.trusts[u].capacity[s] <= 0.0) continue;
-          const double km = distance_home_to(pt, u);
-          const double wait = published_median_[u * S + s];
+          if (u == t || w.config.trusts[u].capacity[s] <= 0.0) continue;
+          const double km = w.distance_home_to(pt, u);
+          const double wait = w.published_median[u * S + s];
           if (km > cfg.max_distance_km || !(wait <= here - cfg.min_gain_weeks)) continue;
           if (best == T) {
             best = u;
             continue;
           }
-          const double best_wait = published_median_[best * S + s];
-          if (wait < best_wait || (wait == best_wait && km < distance_home_to(pt, best))) best = u;
+          const double best_wait = w.published_median[best * S + s];
+          if (wait < best_wait || (wait == best_wait && km < w.distance_home_to(pt, best))) best = u;
         }
-        if (best != T) moves[l].push_back(Move{p, pt, best * S + s});
+        if (best != T) asks[l].push_back(Move{p, pt, best * S + s});
       }
     }
   });
 
-  const auto& pooling = config_.pooling;
-  for (std::size_t l = 0; l < lists_.size(); ++l) {
-    for (const Move& mv : moves[l]) {
-      auto& q = lists_[l].queue[mv.priority];
+  const auto& pooling = w.config.pooling;
+  for (std::size_t l = 0; l < w.lists.size(); ++l) {
+    for (const Move& mv : asks[l]) {
+      auto& q = w.lists[l].queue[mv.priority];
       std::size_t i = q.lower_bound(mv.patient.referral_day());
       while (!(q[i].ordinal == mv.patient.ordinal && q[i].home_place == mv.patient.home_place &&
                q[i].referral_code == mv.patient.referral_code)) {
@@ -69,18 +68,18 @@ void Model::phase_pidmas(core::Step d) {
       }
       Patient pt = q[i];
       q.erase_at(i);
-      leave(l, pt);
+      w.leave(l, pt);
       pt.add_transfer();
-      lists_[mv.to].queue[mv.priority].insert_sorted(pt);
-      join(mv.to, pt);
-      WaitingList& from = lists_[l];
-      WaitingList& to = lists_[mv.to];
+      w.lists[mv.to].queue[mv.priority].insert_sorted(pt);
+      w.join(mv.to, pt);
+      ListFlows& from = w.lists[l].flows;
+      ListFlows& to = w.lists[mv.to].flows;
       ++from.transfers_out;
       ++to.transfers_in;
-      ++moves_[(l / S) * T + mv.to / S];
-      to.transfer_km += distance_home_to(pt, mv.to / S);
+      ++w.moves[(l / S) * T + mv.to / S];
+      to.transfer_km += w.distance_home_to(pt, mv.to / S);
       to.admin_cost += pooling.transfer_admin_cost;
-      if (commissioning_of(l / S) == Commissioning::transactional) {
+      if (w.commissioning_of(l / S) == Commissioning::transactional) {
         from.income -= pooling.tariff;
         to.income += pooling.tariff;
       }

@@ -1,0 +1,42 @@
+#pragma once
+// Collaboratives' governance (docs/model.md §17-§19): leaders' hours shared out over the forums
+// that ask for them (less engagement when asked for more than they have), members leaving on
+// low trust and candidates joining on high trust, and monthly meetings where members vote on
+// the agenda (start, scale up, stop a programme) by a documented utility and the decision rule
+// aggregates the votes. Being overruled is negative evidence about the winners.
+#include <vector>
+
+#include "model/events.hpp"
+#include "model/governance/observables.hpp"
+#include "model/mechanism.hpp"
+#include "model/world.hpp"
+
+namespace icsim::model {
+
+/// Aggregates members' votes by a decision rule (weights: members' sizes; lead: position of the
+/// lead in the votes, or -1).
+bool decide(DecisionRule rule, const std::vector<bool>& yes, const std::vector<double>& weights, int lead,
+            double supermajority);
+
+class Collaboratives : public MechanismBase {
+ public:
+  static constexpr const auto& kObservables = kCollaborativeObservables;
+  enum class Draw : core::Purpose { vote = 7 };  ///< a member's vote on an agenda item
+  static constexpr std::array<core::Purpose, 1> kDraws{7};
+
+  void build(World& w);
+  /// Each organisation's hours asked by its forums, hours used and engagement.
+  static void allocate_leadership(World& w);
+  void membership(World& w, core::Step d);
+  static void meetings(World& w, core::Step d);
+  void sample(const World& w, SampleView out) const;
+  void state(core::Archive& ar) { ar(low_trust_months_); }
+
+ private:
+  /// U = beta_benefit B + beta_trust (T - 0.5) - beta_cost C - beta_time (1 - e) - beta_comp k.
+  [[nodiscard]] static double vote_utility(const World& w, std::size_t p, Item item, int member);
+
+  std::vector<std::vector<int>> low_trust_months_;  ///< per collaborative, per trust
+};
+
+}  // namespace icsim::model

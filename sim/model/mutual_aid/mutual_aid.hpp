@@ -1,0 +1,37 @@
+#pragma once
+// Mutual aid between trusts under pressure (docs/model.md §23): a unit whose occupancy reaches
+// the asking level asks its collaboratives' members, then (ics_wide) the other trusts of its
+// ICS, of the same kind, in a fixed order. A partner with slack gives when its trust in the
+// requester, adjusted for the balance of past aid (reciprocity), is enough: staff, reopening
+// beds closed by absence, or beds for the requester's patients. Giving costs the donor elective
+// slots; granted and refused asks are evidence for the relationships. A mutual-aid pact lowers
+// the asking level, raises the giving level and lowers the trust needed.
+#include <vector>
+
+#include "model/beds/beds.hpp"
+#include "model/mechanism.hpp"
+#include "model/world.hpp"
+
+namespace icsim::model {
+
+/// The largest scale of an active mutual-aid pact holding trusts a and b (b < 0: any).
+double pact_scale(const World& w, int a, int b);
+
+class MutualAid : public MechanismBase {
+ public:
+  void build(World& w);
+  /// Today's asks and answers (sequential, in unit order: it is small).
+  void match(World& w, Beds& beds, const Shocks& shocks, core::Step d);
+  /// Monthly decay of the remembered balance of past aid.
+  void decay(const World& w);
+  void state(core::Archive& ar) { ar(balance_, cost_); }
+
+  /// Elective slots trust t gives up today for the aid it gives.
+  [[nodiscard]] double elective_cost(std::size_t t) const { return cost_[t]; }
+
+ private:
+  std::vector<double> balance_;  ///< units x units: bed days given by row to column (decaying)
+  std::vector<double> cost_;     ///< per trust, today
+};
+
+}  // namespace icsim::model

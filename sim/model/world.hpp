@@ -1,0 +1,155 @@
+#pragma once
+// The state shared between mechanisms: the calendar and random streams, the waiting lists and
+// how referrals reach them, the organisations and their relationships, collaboratives'
+// membership and programmes, and the channels through which one mechanism's effect reaches
+// another (capacity, elective losses, avoided referrals, published waits). A mechanism's own
+// state lives in the mechanism (model/<mechanism>/). Nothing here reads files.
+#include <cstdint>
+#include <vector>
+
+#include "core/calendar.hpp"
+#include "core/categorical.hpp"
+#include "core/random.hpp"
+#include "model/entities.hpp"
+#include "model/events.hpp"
+#include "model/lists/waiting_list.hpp"
+#include "model/relationships/relationships.hpp"
+
+namespace icsim::model {
+
+struct Config;
+
+/// The state of one programme of one collaborative.
+struct Programme {
+  std::size_t collaborative = 0;
+  std::size_t index = 0;  ///< within the collaborative's programmes
+  bool active = false;
+  double scale = 0.0;     ///< 0 when inactive
+  bool stalled = false;   ///< cohesion below stall_cohesion: no growth
+  int reproposable_day = 0;  ///< a stopped governed programme returns to the agenda from then
+  int started_day = 0;       ///< when it last started
+  double start_spread = 0.0;  ///< shared lists: spread of member median waits when it started
+  std::vector<double> start_median;  ///< shared lists: per trust, its median wait when it started
+  std::vector<double> start_trust;   ///< organisations x organisations: trust when it started
+  double savings = 0.0;   ///< joint procurement: GBP since the last sample
+
+  template <class Ar>
+  void serialize(Ar& ar) {
+    ar(collaborative, index, active, scale, stalled, reproposable_day, started_day, start_spread, start_median);
+    ar(start_trust, savings);
+  }
+};
+
+/// The waiting-time census at a sample: per list and per trust, patients by weeks waited.
+struct Census {
+  std::vector<std::uint32_t> list_hist;   ///< per list: kWaitBins
+  std::vector<std::uint32_t> trust_hist;  ///< per trust: kWaitBins
+};
+
+class World {
+ public:
+  /// Derives the geography, organisations and empty lists from a normalised config (which
+  /// must outlive the world).
+  World(const Config& config, std::uint64_t replication);
+
+  const Config& config;
+  core::Calendar calendar;
+  core::Streams streams;
+  core::Step day = 0;     ///< the day being simulated (days completed between steps)
+  int month_index = 0;    ///< calendar months completed
+
+  // sizes
+  [[nodiscard]] std::size_t places() const noexcept { return places_; }
+  [[nodiscard]] std::size_t specialties() const noexcept { return specialties_; }
+  [[nodiscard]] std::size_t trusts() const noexcept { return trusts_; }
+  [[nodiscard]] std::size_t organisations() const noexcept { return orgs; }
+
+  // geography, read-only after construction
+  std::vector<std::uint64_t> source_entity;  ///< per (place, specialty): stream entity
+  std::vector<int> route;                    ///< per (place, specialty): trust or -1
+  std::vector<std::vector<std::uint32_t>> list_sources;  ///< per list: sources, ascending
+  std::vector<std::uint64_t> list_entity;    ///< per list: stream entity
+  std::vector<int> trust_ics;                ///< per trust
+  std::vector<double> place_trust_km;        ///< per (place, trust): distance
+  std::vector<double> daily_hazard;              ///< per specialty: removal hazard per day
+  std::vector<core::Categorical> priority_dist;  ///< per specialty
+  std::vector<core::Categorical> quintile_dist;  ///< per place
+
+  // waiting lists
+  std::vector<WaitingList> lists;               ///< trust-major: trust * specialties + specialty
+  std::vector<std::vector<Patient>> arrivals;   ///< per source: today's referrals
+  core::Step window_base = 0;   ///< first day of the due window
+  core::Step window_end = -1;   ///< last day of the due window (= next maintenance day)
+  std::vector<double> published_median;  ///< per list: median wait (weeks) at the last sample
+  Census census;
+  std::vector<std::int64_t> moves;       ///< trust x trust moves since the last sample
+
+  // channels between mechanisms
+  std::vector<double> capacity;       ///< per list: base capacity (capital awards raise it)
+  std::vector<double> capacity_gain;  ///< per list: programmes' relative capacity gain
+  std::vector<double> extra_per_day;  ///< per list: delegated extra slots per working day
+  std::vector<double> elective_loss;  ///< per trust, today: share of elective capacity lost
+  std::vector<double> prevent;        ///< per (place, specialty, quintile): P(referral avoided)
+  std::vector<std::int64_t> prevented;  ///< per source: referrals avoided since the last sample
+
+  // organisations: trusts, ICBs, place partners (Config::organisation_ids)
+  std::size_t orgs = 0;
+  std::vector<double> org_hours, org_openness, org_competitiveness;  ///< per organisation
+  std::vector<std::vector<int>> partnership_orgs;  ///< per partnership: trusts and partners
+  Relationships rel;
+  std::vector<double> hours_used;   ///< per organisation, last month
+  std::vector<double> engagement;   ///< per organisation: min(1, hours / hours asked)
+  std::vector<std::vector<int>> members;  ///< per collaborative: current member trusts
+  std::vector<Programme> programmes;      ///< every programme of every collaborative
+  bool pools_changed = false;       ///< shared lists or their members changed: rebuild the pools
+  bool programmes_changed = false;  ///< programmes changed: refresh their effects
+
+  Events events;                    ///< since the last take by the run
+  std::int64_t patient_events = 0;  ///< diagnostics: referrals, treatments, removals, transfers
+
+  // operations on the lists shared by mechanisms
+  /// Day a patient referred on `from` leaves other than by treatment (Patient::kNever if not).
+  [[nodiscard]] std::int32_t removal_day(std::size_t specialty, core::Step from, core::Rng& rng) const;
+  /// A patient joins / leaves list l (treatment, transfer): cohort, live count, due window.
+  void join(std::size_t l, const Patient& p);
+  void leave(std::size_t l, const Patient& p);
+  /// Today's referrals of the sources routed to list l join it.
+  void admit_referrals(std::size_t l, core::Step d);
+  /// Treatment slots of list l on a working day (base x gain less losses, plus delegated).
+  std::int64_t working_day_slots(std::size_t l);
+  /// Treats up to `slots` patients of list l: clinical priority first, then longest wait.
+  void treat_own(std::size_t l, std::int64_t slots, core::Step d);
+  /// The patients of list l due to leave today leave.
+  void remove_due(std::size_t l, core::Step d);
+  /// Throws std::logic_error if a list's records do not match its live count.
+  void check_count(std::size_t l, std::int64_t records) const;
+  /// Stream entity identifying a patient of specialty s (stable across scenarios).
+  [[nodiscard]] std::uint64_t patient_key(const Patient& p, std::size_t specialty) const;
+  [[nodiscard]] double distance_home_to(const Patient& p, std::size_t trust) const {
+    return place_trust_km[p.home_place * trusts_ + trust];
+  }
+  [[nodiscard]] Commissioning commissioning_of(std::size_t trust) const;
+  /// Evidence about organisation `about` counts this many times: 1 + gain * openness.
+  [[nodiscard]] double evidence_factor(std::size_t about) const;
+  /// Mutual aid evidence: `donor` granted or refused aid asked by `requester`.
+  void record_aid(std::size_t requester, std::size_t donor, bool granted, double weight);
+  /// Median wait (weeks) spread across the members of collaborative c offering `specialty`.
+  [[nodiscard]] double member_spread(std::size_t c, int specialty) const;
+  [[nodiscard]] std::size_t patient_bytes() const noexcept;
+  [[nodiscard]] std::int64_t waiting() const noexcept;
+
+  template <class Ar>
+  void state(Ar& ar) {
+    ar(day, month_index, lists, window_base, window_end, published_median, census.list_hist, census.trust_hist, moves);
+    ar(capacity, capacity_gain, extra_per_day, elective_loss, prevent, prevented, rel, hours_used, engagement);
+    ar(members, programmes, pools_changed, programmes_changed, events, patient_events);
+  }
+
+ private:
+  void build_routes();
+  void build_organisations();
+
+  std::size_t places_ = 0, specialties_ = 0, trusts_ = 0;
+};
+
+}  // namespace icsim::model
