@@ -80,7 +80,7 @@ std::string checkpoint_path(const std::string& path) {
 }
 
 void write_checkpoint(const std::string& path, const scenario::Scenario& sc, int replication, int checkpoint_every,
-                      const model::Model& m, io::RunFile& f, const model::Events& events, Totals totals,
+                      const model::Model& m, io::RunFile& f, Totals totals,
                       bool& has_previous) {
   const std::string ck = checkpoint_path(path), tmp = ck + ".tmp";
   auto fresh = f.take_recorded();
@@ -124,7 +124,6 @@ void write_checkpoint(const std::string& path, const scenario::Scenario& sc, int
     };
     blob("model_state", m.save_state());
     core::Archive ev;
-    ev.io(const_cast<model::Events&>(events));
     ev.io(totals);
     blob("run_state", ev.bytes());
     auto series = io::h5::create_group(id, "series");
@@ -179,9 +178,8 @@ std::vector<std::uint8_t> CheckpointReader::model_state() const {
   return unpack(io::h5::read_ints(file_.id(), "model_state"), io::h5::attr_int(file_.id(), "model_state_bytes"));
 }
 
-void CheckpointReader::run_state(model::Events& events, Totals& totals) const {
+void CheckpointReader::run_state(Totals& totals) const {
   core::Archive ar(unpack(io::h5::read_ints(file_.id(), "run_state"), io::h5::attr_int(file_.id(), "run_state_bytes")));
-  ar.io(events);
   ar.io(totals);
   ar.expect_end();
 }

@@ -18,8 +18,7 @@ std::string checkpoint_path(const std::string& output_path);
 /// The rows are this process's previous checkpoint's (when `has_previous`) plus those the
 /// file recorded since; `has_previous` is true afterwards.
 void write_checkpoint(const std::string& output_path, const scenario::Scenario& sc, int replication,
-                      int checkpoint_every, const model::Model& m, io::RunFile& f, const model::Events& events,
-                      Totals totals, bool& has_previous);
+                      int checkpoint_every, const model::Model& m, io::RunFile& f, Totals totals, bool& has_previous);
 
 /// A checkpoint opened for resuming. Throws std::runtime_error for a file that is not an icsim
 /// checkpoint or was written by another build.
@@ -34,8 +33,8 @@ class CheckpointReader {
   /// The output file the checkpoint continues (in the checkpoint's folder).
   [[nodiscard]] std::string output_path() const;
   [[nodiscard]] std::vector<std::uint8_t> model_state() const;
-  /// The event log and totals of the run so far.
-  void run_state(model::Events& events, Totals& totals) const;
+  /// The totals of the run so far.
+  void run_state(Totals& totals) const;
   /// Creates the file's series and writes the rows the run wrote before the checkpoint, with
   /// the same sequence of HDF5 calls as the run made (so the bytes are the same).
   [[nodiscard]] std::pair<ObservableWriter, RelationshipWriter> replay(io::RunFile& f,

@@ -31,16 +31,8 @@ struct ObservableWriter {
   void write(io::RunFile& f, const model::Sample& s) const;
 };
 
-/// Every event of the run, accumulated from the model and written as /events tables at the end.
-struct EventLog {
-  model::Events all;
-
-  void take(model::Model& m) {
-    all.append(m.events());
-    m.clear_events();
-  }
-  void write(io::RunFile& f, const model::Config& c, const std::vector<double>& shock_intensity) const;
-};
+/// The model's event tables as /events/<table> (each row type declares its columns).
+void write_events(io::RunFile& f, const model::Config& c, const model::Model& m);
 
 /// The organisation x organisation trust matrix, monthly, under /relationships/trust.
 struct RelationshipWriter {

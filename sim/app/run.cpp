@@ -18,21 +18,20 @@ namespace {
 /// The steps of a replication from the model's current day to the end, writing as it goes.
 ReplicationResult finish_replication(const scenario::Scenario& sc, int replication, const std::string& path,
                                      model::Model& m, io::RunFile& f, const ObservableWriter& w, const RelationshipWriter& rw,
-                                     EventLog& events, Totals t, const RunControl& control,
+                                     Totals t, const RunControl& control,
                                      bool has_previous) {
   ReplicationResult r;
   r.replication = replication;
   r.file = path;
   while (!m.finished()) {
     m.step();
-    events.take(m);
     if (m.month_ended()) rw.write(f, m, m.days_done());
     if (m.has_new_sample()) {
       w.write(f, m.sample());
       t.add(m.sample());
     }
     if (control.checkpoint_every > 0 && m.days_done() % control.checkpoint_every == 0 && !m.finished()) {
-      write_checkpoint(path, sc, replication, control.checkpoint_every, m, f, events.all, t, has_previous);
+      write_checkpoint(path, sc, replication, control.checkpoint_every, m, f, t, has_previous);
     }
     if (control.progress) {
       control.progress->add_units(1);
@@ -41,7 +40,7 @@ ReplicationResult finish_replication(const scenario::Scenario& sc, int replicati
       }
     }
   }
-  events.write(f, sc.config, m.shock_intensity());
+  write_events(f, sc.config, m);
   f.commit();
   if (control.checkpoint_every > 0 && !control.keep_checkpoints) fs::remove(checkpoint_path(path));
   r.headline = headline_of(m.sample());
@@ -80,9 +79,7 @@ ReplicationResult run_replication(const scenario::Scenario& sc, int replication,
     w.write(f, m.sample());
     const RelationshipWriter rw(f, m.organisations());
     rw.write(f, m, 0);
-    EventLog events;
-    events.take(m);
-    r = finish_replication(sc, replication, path, m, f, w, rw, events, Totals{}, control, false);
+    r = finish_replication(sc, replication, path, m, f, w, rw, Totals{}, control, false);
   });
   r.ok = true;
   r.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -105,9 +102,8 @@ ResumedRun resume_replication(const std::string& checkpoint, const RunControl& c
   core::isolated([&] {
     model::Model m(sc.config, static_cast<std::uint64_t>(replication));
     m.load_state(ck.model_state());
-    EventLog events;
     Totals totals;
-    ck.run_state(events.all, totals);
+    ck.run_state(totals);
     io::RunFile f(path, sc.output.compression);
     // Later checkpoints go next to the output file: when this checkpoint is that file they
     // extend it (recording starts after the replay); otherwise they record everything.
@@ -121,7 +117,7 @@ ResumedRun resume_replication(const std::string& checkpoint, const RunControl& c
     if (more.checkpoint_every <= 0) more.checkpoint_every = ck.checkpoint_every();
     if (same_place) f.start_recording();
     ck.close();
-    out.result = finish_replication(sc, replication, path, m, f, w, rw, events, totals, more, same_place);
+    out.result = finish_replication(sc, replication, path, m, f, w, rw, totals, more, same_place);
   });
   out.result.ok = true;
   out.result.replication = replication;

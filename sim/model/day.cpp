@@ -50,7 +50,7 @@ constexpr std::array kPhases = {
           [](Day& x) { get<MutualAid>(x).match(x.w, get<Beds>(x), get<Shocks>(x), x.d); }},
     Phase{"urgent", "admissions", When::daily,
           [](Day& x) { get<Beds>(x).admit(x.w, get<Shocks>(x), get<MutualAid>(x), x.d); }},
-    Phase{"programmes", "scheduled_programmes", When::daily, [](Day& x) { Programmes::schedule(x.w, x.d); }},
+    Phase{"programmes", "scheduled_programmes", When::daily, [](Day& x) { get<Programmes>(x).schedule(x.w, x.d); }},
     Phase{"programmes", "programme_effects", When::daily, [](Day& x) { refresh_effects(x, false); }},
     Phase{"lists", "lists", When::daily, [](Day& x) { get<Treatment>(x).day(x.w, get<SharedLists>(x), x.d); }},
     Phase{"pidmas", "patient_moves", When::daily, [](Day& x) { get<PatientMoves>(x).moves(x.w, x.d); }},
@@ -63,12 +63,12 @@ constexpr std::array kPhases = {
     Phase{"governance", "quick_wins", When::month_end, [](Day& x) { Programmes::benefit_evidence(x.w); }},
     Phase{"governance", "turnover", When::month_end, [](Day& x) { get<TrustEvidence>(x).turnover(x.w, x.d); }},
     Phase{"governance", "membership", When::month_end, [](Day& x) { get<Collaboratives>(x).membership(x.w, x.d); }},
-    Phase{"governance", "meetings", When::month_end, [](Day& x) { Collaboratives::meetings(x.w, x.d); }},
+    Phase{"governance", "meetings", When::month_end, [](Day& x) { get<Collaboratives>(x).meetings(x.w, get<Programmes>(x), x.d); }},
     Phase{"governance", "capital", When::month_end,
           [](Day& x) {
-            if (Capital::due(x.w)) Capital::allocate(x.w, x.d);
+            if (Capital::due(x.w)) get<Capital>(x).allocate(x.w, x.d);
           }},
-    Phase{"governance", "delegated_budgets", When::month_end, [](Day& x) { DelegatedBudgets::plan(x.w, x.d); }},
+    Phase{"governance", "delegated_budgets", When::month_end, [](Day& x) { get<DelegatedBudgets>(x).plan(x.w, x.d); }},
     Phase{"governance", "procurement", When::month_end, [](Day& x) { Programmes::savings(x.w); }},
     Phase{"governance", "month_effects", When::month_end, [](Day& x) { refresh_effects(x, true); }},
     Phase{"governance", "month_count", When::month_end, [](Day& x) { ++x.w.month_index; }},
@@ -104,7 +104,7 @@ void build_initial_state(Day& day) {
   for_each_mechanism(day.m, [&](auto& mech) { mech.build(w); });
   get<Treatment>(day).maintenance(w, -1);
   get<Treatment>(day).census(w, -1);  // published waits for programmes starting on day 0
-  Programmes::schedule(w, 0);
+  get<Programmes>(day).schedule(w, 0);
   get<SharedLists>(day).rebuild(w);
   Collaboratives::allocate_leadership(w);
   w.pools_changed = false;

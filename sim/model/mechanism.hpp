@@ -9,12 +9,14 @@
 //                                   writes its observables: a read of its state and the
 //                                   flows taken, so it can be unit-tested on its own
 //   state(core::Archive&)           its checkpoint state, saved and loaded by one list
+//   events() const                  its event tables (model/events.hpp)
 //
 // A mechanism derives from MechanismBase for the defaults of what it does not need.
 #include <array>
 
 #include "core/archive.hpp"
 #include "core/random.hpp"
+#include "model/events.hpp"
 #include "model/observables.hpp"
 
 namespace icsim::model {
@@ -28,6 +30,11 @@ struct MechanismBase {
   void take_flows(World& /*w*/) {}
   void sample(const World& /*w*/, SampleView /*out*/) const {}
   void state(core::Archive& /*ar*/) {}
+  /// Its event tables (model/events.hpp).
+  [[nodiscard]] const EventTables<>& events() const {
+    static const EventTables<> none;
+    return none;
+  }
 };
 
 }  // namespace icsim::model

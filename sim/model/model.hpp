@@ -32,9 +32,21 @@ class Model {
   /// True if the last step() (or the constructor) produced a new sample.
   [[nodiscard]] bool has_new_sample() const noexcept { return new_sample_; }
   [[nodiscard]] const Sample& sample() const noexcept { return sample_; }
-  /// Events since the last call of clear_events().
-  [[nodiscard]] const Events& events() const noexcept { return world_.events; }
-  void clear_events() { world_.events.clear(); }
+  /// Calls f(rows) for every event table of every mechanism (rows: a std::vector of a row type
+  /// of model/<mechanism>/events.hpp), in mechanism order.
+  template <class F>
+  void for_each_event_table(F&& f) const {
+    std::apply([&](const auto&... mech) { (mech.events().for_each(f), ...); }, mechanisms_);
+  }
+  /// The rows of one event table so far, e.g. events<CapitalEvent>().
+  template <class Row>
+  [[nodiscard]] const std::vector<Row>& events() const {
+    const std::vector<Row>* out = nullptr;
+    for_each_event_table([&](const auto& rows) {
+      if constexpr (std::is_same_v<std::decay_t<decltype(rows)>, std::vector<Row>>) out = &rows;
+    });
+    return *out;
+  }
   /// True if the last step() ended a calendar month (relationships were updated).
   [[nodiscard]] bool month_ended() const noexcept { return month_ended_; }
 

@@ -19,21 +19,6 @@ std::uint64_t entity_of(const std::string& a, const std::string& b) {
 
 }  // namespace
 
-void Events::append(const Events& e) {
-  auto add = [](auto& to, const auto& from) { to.insert(to.end(), from.begin(), from.end()); };
-  add(programmes, e.programmes);
-  add(meetings, e.meetings);
-  add(votes, e.votes);
-  add(decisions, e.decisions);
-  add(capital, e.capital);
-  add(turnover, e.turnover);
-  add(membership, e.membership);
-  add(delegated, e.delegated);
-  add(aid, e.aid);
-}
-
-void Events::clear() { *this = Events{}; }
-
 World::World(const Config& c, std::uint64_t replication)
     : config(c),
       calendar(c.run.start_date, c.run.working_days_per_week, c.run.non_working_dates),

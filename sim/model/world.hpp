@@ -11,7 +11,6 @@
 #include "core/categorical.hpp"
 #include "core/random.hpp"
 #include "model/entities.hpp"
-#include "model/events.hpp"
 #include "model/lists/waiting_list.hpp"
 #include "model/relationships/relationships.hpp"
 
@@ -104,7 +103,6 @@ class World {
   bool pools_changed = false;       ///< shared lists or their members changed: rebuild the pools
   bool programmes_changed = false;  ///< programmes changed: refresh their effects
 
-  Events events;                    ///< since the last take by the run
   std::int64_t patient_events = 0;  ///< diagnostics: referrals, treatments, removals, transfers
 
   // operations on the lists shared by mechanisms
@@ -142,7 +140,7 @@ class World {
   void state(Ar& ar) {
     ar(day, month_index, lists, window_base, window_end, published_median, census.list_hist, census.trust_hist, moves);
     ar(capacity, capacity_gain, extra_per_day, elective_loss, prevent, prevented, rel, hours_used, engagement);
-    ar(members, programmes, pools_changed, programmes_changed, events, patient_events);
+    ar(members, programmes, pools_changed, programmes_changed, patient_events);
   }
 
  private:

@@ -1,23 +1,31 @@
 #pragma once
-// Runs a model to its end in tests: every sample, and (optionally) every event.
+// Runs a model to its end in tests: every sample, and the model itself (for its event tables).
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "model/model.hpp"
 
 namespace icsim::test {
 
-inline std::vector<model::Sample> run_model(const model::Config& c, std::uint64_t rep = 0,
-                                            model::Events* events = nullptr) {
-  model::Model m(c, rep);
-  std::vector<model::Sample> out{m.sample()};
-  while (!m.finished()) {
-    m.step();
-    if (events) events->append(m.events());
-    m.clear_events();
-    if (m.has_new_sample()) out.push_back(m.sample());
+struct Run {
+  std::vector<model::Sample> samples;  ///< the initial sample, then every later one
+  std::unique_ptr<model::Model> model;  ///< at the end of the run: events<Row>() holds every event
+};
+
+inline Run run_to_end(const model::Config& c, std::uint64_t rep = 0) {
+  Run r;
+  r.model = std::make_unique<model::Model>(c, rep);
+  r.samples.push_back(r.model->sample());
+  while (!r.model->finished()) {
+    r.model->step();
+    if (r.model->has_new_sample()) r.samples.push_back(r.model->sample());
   }
-  return out;
+  return r;
+}
+
+inline std::vector<model::Sample> run_model(const model::Config& c, std::uint64_t rep = 0) {
+  return run_to_end(c, rep).samples;
 }
 
 }  // namespace icsim::test

@@ -69,8 +69,8 @@ void Capital::allocate(World& w, core::Step d) {
         w.rel.add(t, icb, 0.0, rel.icb_loss_share * rel.capital_loss_weight * soft * w.evidence_factor(icb));
       }
       if (ics.honest_broker) w.rel.add(t, icb, rel.capital_process_weight * w.evidence_factor(icb), 0.0);
-      w.events.capital.push_back({d, static_cast<std::int32_t>(i), static_cast<std::int32_t>(t),
-                                 static_cast<std::int32_t>(k + 1), specialty, k < awards, bids[k].score});
+      events_.of<CapitalEvent>().push_back({d, static_cast<std::int32_t>(i), static_cast<std::int32_t>(t),
+                                 static_cast<std::int32_t>(k + 1), specialty, k < awards, bids[k].score, ics.honest_broker});
     }
   }
 }

@@ -3,6 +3,7 @@
 // median wait first; competitive: size times chance) and funds the top capital_awards, each
 // raising the winner's capacity in its longest-waiting specialty. Without an honest broker the
 // losers' trust in the winners (and in the ICB) falls.
+#include "model/capital/events.hpp"
 #include "model/mechanism.hpp"
 #include "model/world.hpp"
 
@@ -16,8 +17,13 @@ class Capital : public MechanismBase {
   static constexpr double kBidNoise = 0.5;
 
   /// At the end of every twelfth month.
-  static void allocate(World& w, core::Step d);
+  void allocate(World& w, core::Step d);
+  void state(core::Archive& ar) { ar(events_); }
+  [[nodiscard]] const auto& events() const { return events_; }
   [[nodiscard]] static bool due(const World& w) { return (w.month_index + 1) % 12 == 0; }
+
+ private:
+  EventTables<CapitalEvent> events_;
 };
 
 }  // namespace icsim::model

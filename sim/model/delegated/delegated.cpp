@@ -34,7 +34,7 @@ void DelegatedBudgets::plan(World& w, core::Step d) {
     if (target == w.lists.size()) continue;
     const double treatments = col.delegated_budget / 12.0 / w.config.pooling.tariff;
     w.extra_per_day[target] += treatments / std::max(working, 1);
-    w.events.delegated.push_back({d, static_cast<std::int32_t>(c), static_cast<std::int32_t>(target / S),
+    events_.of<DelegatedEvent>().push_back({d, static_cast<std::int32_t>(c), static_cast<std::int32_t>(target / S),
                                  static_cast<std::int32_t>(target % S), w.extra_per_day[target]});
   }
 }

@@ -79,7 +79,7 @@ void Collaboratives::membership(World& w, core::Step d) {
         const double t = finite_or(w.rel.trust_in(m, members), 1.0);
         low_trust_months_[c][m] = t < col.exit_trust ? low_trust_months_[c][m] + 1 : 0;
         if (low_trust_months_[c][m] >= col.exit_months && members.size() > 2) {
-          w.events.membership.push_back({d, static_cast<std::int32_t>(c), static_cast<std::int32_t>(m), false});
+          events_.of<MembershipEvent>().push_back({d, static_cast<std::int32_t>(c), static_cast<std::int32_t>(m), false});
           members.erase(members.begin() + static_cast<std::ptrdiff_t>(k));
           low_trust_months_[c][m] = 0;
           changed = true;
@@ -98,7 +98,7 @@ void Collaboratives::membership(World& w, core::Step d) {
           w.rel.mark(static_cast<std::size_t>(m), static_cast<std::size_t>(k));
           w.rel.mark(static_cast<std::size_t>(k), static_cast<std::size_t>(m));
         }
-        w.events.membership.push_back({d, static_cast<std::int32_t>(c), k, true});
+        events_.of<MembershipEvent>().push_back({d, static_cast<std::int32_t>(c), k, true});
         changed = true;
       }
     }
@@ -154,7 +154,7 @@ double Collaboratives::vote_utility(const World& w, std::size_t p, Item item, in
   return item == Item::stop ? -keep : keep;
 }
 
-void Collaboratives::meetings(World& w, core::Step d) {
+void Collaboratives::meetings(World& w, Programmes& programmes, core::Step d) {
   const auto& gov = w.config.governance;
   const auto& rel = w.config.relationships;
   const std::size_t S = w.specialties();
@@ -214,14 +214,14 @@ void Collaboratives::meetings(World& w, core::Step d) {
         for (std::size_t s = 0; s < S; ++s) size += w.capacity[static_cast<std::size_t>(m) * S + s];
         weights.push_back(std::max(size, 1.0));
         if (m == col.lead) lead = static_cast<int>(k);
-        w.events.votes.push_back({d, static_cast<std::int32_t>(c), static_cast<std::int32_t>(pr.index),
+        events_.of<VoteEvent>().push_back({d, static_cast<std::int32_t>(c), static_cast<std::int32_t>(pr.index),
                                  static_cast<std::int32_t>(item), m, v, u});
       }
       const bool passed = decide(col.decision_rule, yes, weights, lead, col.supermajority);
       const auto ayes = static_cast<std::int32_t>(std::count(yes.begin(), yes.end(), true));
-      w.events.decisions.push_back({d, static_cast<std::int32_t>(c), static_cast<std::int32_t>(pr.index),
+      events_.of<DecisionEvent>().push_back({d, static_cast<std::int32_t>(c), static_cast<std::int32_t>(pr.index),
                                    static_cast<std::int32_t>(item), ayes,
-                                   static_cast<std::int32_t>(yes.size()) - ayes, passed});
+                                   static_cast<std::int32_t>(yes.size()) - ayes, passed, col.decision_rule});
       // Being overruled: negative evidence about each member on the winning side, softened
       // when the ICB is an honest broker.
       const double weight = rel.overruled_weight * (broker ? 1.0 - rel.broker_softening : 1.0);
@@ -235,15 +235,15 @@ void Collaboratives::meetings(World& w, core::Step d) {
       }
       if (!passed) continue;
       if (item == Item::start) {
-        Programmes::set(w, p, true, cfg.initial_scale, d);
+        programmes.set(w, p, true, cfg.initial_scale, d);
       } else if (item == Item::scale_up) {
-        Programmes::set(w, p, true, std::min(1.0, pr.scale + cfg.scale_step), d);
+        programmes.set(w, p, true, std::min(1.0, pr.scale + cfg.scale_step), d);
       } else {
-        Programmes::set(w, p, false, 0.0, d);
+        programmes.set(w, p, false, 0.0, d);
         w.programmes[p].reproposable_day = d + kDaysPerMonth * gov.restart_delay_months + 1;
       }
     }
-    w.events.meetings.push_back({d, static_cast<std::int32_t>(c), items, cohesion});
+    events_.of<MeetingEvent>().push_back({d, static_cast<std::int32_t>(c), items, cohesion});
   }
 }
 

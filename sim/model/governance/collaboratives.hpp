@@ -6,7 +6,7 @@
 // aggregates the votes. Being overruled is negative evidence about the winners.
 #include <vector>
 
-#include "model/events.hpp"
+#include "model/governance/events.hpp"
 #include "model/governance/observables.hpp"
 #include "model/mechanism.hpp"
 #include "model/world.hpp"
@@ -18,6 +18,8 @@ namespace icsim::model {
 bool decide(DecisionRule rule, const std::vector<bool>& yes, const std::vector<double>& weights, int lead,
             double supermajority);
 
+class Programmes;
+
 class Collaboratives : public MechanismBase {
  public:
   static constexpr const auto& kObservables = kCollaborativeObservables;
@@ -28,15 +30,17 @@ class Collaboratives : public MechanismBase {
   /// Each organisation's hours asked by its forums, hours used and engagement.
   static void allocate_leadership(World& w);
   void membership(World& w, core::Step d);
-  static void meetings(World& w, core::Step d);
+  void meetings(World& w, Programmes& programmes, core::Step d);
   void sample(const World& w, SampleView out) const;
-  void state(core::Archive& ar) { ar(low_trust_months_); }
+  void state(core::Archive& ar) { ar(low_trust_months_, events_); }
+  [[nodiscard]] const auto& events() const { return events_; }
 
  private:
   /// U = beta_benefit B + beta_trust (T - 0.5) - beta_cost C - beta_time (1 - e) - beta_comp k.
   [[nodiscard]] static double vote_utility(const World& w, std::size_t p, Item item, int member);
 
   std::vector<std::vector<int>> low_trust_months_;  ///< per collaborative, per trust
+  EventTables<MeetingEvent, VoteEvent, DecisionEvent, MembershipEvent> events_;
 };
 
 }  // namespace icsim::model

@@ -86,7 +86,7 @@ void MutualAid::match(World& w, Beds& beds, const Shocks& shocks, core::Step d) 
       std::int32_t g = yes ? std::min(need, slack) : 0;
       if (staff) g = std::min(g, static_cast<std::int32_t>(std::floor(req.beds * (1.0 - shocks.incident_loss(rt)) - req.staffed)));
       if (yes && g < 1) continue;  // nothing left to reopen
-      w.events.aid.push_back({d, req.trust, don.trust, staff ? 1 : 0, asked, g, static_cast<std::int8_t>(yes ? 0 : 1)});
+      events_.of<AidEvent>().push_back({d, req.trust, don.trust, staff ? 1 : 0, asked, g, static_cast<std::int8_t>(yes ? 0 : 1)});
       if (!yes) {
         ++req.flows.refusals;
         // A refusal with slack is seen in proportion to the partner's openness.
@@ -110,7 +110,7 @@ void MutualAid::match(World& w, Beds& beds, const Shocks& shocks, core::Step d) 
       if (working) cost_[di] += a.elective_cost * g;
       w.record_aid(ri, di, true, a.granted_weight);
     }
-    if (!any) w.events.aid.push_back({d, req.trust, -1, staff ? 1 : 0, asked, 0, 2});
+    if (!any) events_.of<AidEvent>().push_back({d, req.trust, -1, staff ? 1 : 0, asked, 0, 2});
   }
 }
 

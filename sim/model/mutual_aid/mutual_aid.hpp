@@ -10,6 +10,7 @@
 
 #include "model/beds/beds.hpp"
 #include "model/mechanism.hpp"
+#include "model/mutual_aid/events.hpp"
 #include "model/world.hpp"
 
 namespace icsim::model {
@@ -24,7 +25,8 @@ class MutualAid : public MechanismBase {
   void match(World& w, Beds& beds, const Shocks& shocks, core::Step d);
   /// Monthly decay of the remembered balance of past aid.
   void decay(const World& w);
-  void state(core::Archive& ar) { ar(balance_, cost_); }
+  void state(core::Archive& ar) { ar(balance_, cost_, events_); }
+  [[nodiscard]] const auto& events() const { return events_; }
 
   /// Elective slots trust t gives up today for the aid it gives.
   [[nodiscard]] double elective_cost(std::size_t t) const { return cost_[t]; }
@@ -32,6 +34,7 @@ class MutualAid : public MechanismBase {
  private:
   std::vector<double> balance_;  ///< units x units: bed days given by row to column (decaying)
   std::vector<double> cost_;     ///< per trust, today
+  EventTables<AidEvent> events_;
 };
 
 }  // namespace icsim::model

@@ -53,8 +53,8 @@ void Programmes::set(World& w, std::size_t p, bool active, double scale, core::S
           w.published_median[static_cast<std::size_t>(m) * w.specialties() + static_cast<std::size_t>(cfg.specialty)];
     }
   }
-  w.events.programmes.push_back({d, static_cast<std::int32_t>(pr.collaborative),
-                                static_cast<std::int32_t>(pr.index), cfg.specialty, action, pr.scale});
+  events_.of<ProgrammeEvent>().push_back({d, static_cast<std::int32_t>(pr.collaborative), static_cast<std::int32_t>(pr.index),
+                                 cfg.specialty, cfg.type, action, pr.scale});
   if (was != active && cfg.type == ProgrammeType::shared_waiting_list) w.pools_changed = true;
   w.programmes_changed = true;
 }

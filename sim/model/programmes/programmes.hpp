@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/mechanism.hpp"
+#include "model/programmes/events.hpp"
 #include "model/programmes/observables.hpp"
 #include "model/world.hpp"
 
@@ -18,9 +19,9 @@ class Programmes : public MechanismBase {
   static constexpr const auto& kObservables = kProgrammeObservables;
 
   /// Programmes not decided by votes run on their days; a governed one stops at its stop_day.
-  static void schedule(World& w, core::Step d);
+  void schedule(World& w, core::Step d);
   /// Starts, scales or stops programme p (an event; its effects are refreshed after the phase).
-  static void set(World& w, std::size_t p, bool active, double scale, core::Step d);
+  void set(World& w, std::size_t p, bool active, double scale, core::Step d);
   /// The benefit a programme realises this month, 0..1: for a shared list, how far the spread
   /// of members' median waits has closed since it started; for the others, delivery (1).
   [[nodiscard]] static double success(const World& w, const Programme& pr);
@@ -35,10 +36,12 @@ class Programmes : public MechanismBase {
   static void capacity_gains(World& w);
   void take_flows(World& w);
   void sample(const World& w, SampleView out) const;
-  void state(core::Archive& ar) { ar(savings_); }
+  void state(core::Archive& ar) { ar(savings_, events_); }
+  [[nodiscard]] const auto& events() const { return events_; }
 
  private:
   std::vector<double> savings_;  ///< per programme: GBP of the interval just ended
+  EventTables<ProgrammeEvent> events_;
 };
 
 }  // namespace icsim::model

@@ -61,7 +61,7 @@ void TrustEvidence::turnover(World& w, core::Step d) {
   const auto ids = w.config.organisation_ids();
   auto change = [&](std::size_t k) {
     w.rel.discount(k, rel.turnover_retention);
-    w.events.turnover.push_back({d, static_cast<std::int32_t>(k)});
+    events_.of<TurnoverRecord>().push_back({d, static_cast<std::int32_t>(k)});
   };
   for (const auto& e : scheduled_) {
     if (e.day >= month_start && e.day <= d) change(static_cast<std::size_t>(e.organisation));

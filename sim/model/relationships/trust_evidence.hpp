@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/mechanism.hpp"
+#include "model/relationships/events.hpp"
 #include "model/relationships/observables.hpp"
 #include "model/relationships/params.hpp"
 #include "model/world.hpp"
@@ -26,9 +27,12 @@ class TrustEvidence : public MechanismBase {
   void time_evidence(World& w);
   void turnover(World& w, core::Step d);
   void sample(const World& w, SampleView out) const;
+  void state(core::Archive& ar) { ar(events_); }
+  [[nodiscard]] const auto& events() const { return events_; }
 
  private:
   std::vector<TurnoverEvent> scheduled_;
+  EventTables<TurnoverRecord> events_;
 };
 
 }  // namespace icsim::model

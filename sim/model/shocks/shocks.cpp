@@ -30,6 +30,8 @@ void Shocks::build(World& w) {
       f = boost::random::lognormal_distribution<double>(-s2 / 2.0, std::sqrt(s2))(rng);
     }
     intensity_.push_back(f);
+    events_.of<ShockRecord>().push_back({static_cast<std::int32_t>(intensity_.size() - 1), s.type, s.start_day, s.end_day,
+                               s.trusts, f});
   }
   const std::size_t T = w.trusts();
   urgent_multiplier_.assign(T, 1.0);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/mechanism.hpp"
+#include "model/shocks/events.hpp"
 #include "model/shocks/observables.hpp"
 #include "model/world.hpp"
 
@@ -22,7 +23,8 @@ class Shocks : public MechanismBase {
   /// Today's demand multipliers and capacity losses per trust (winter seasonality included).
   void apply(const World& w, core::Step d);
   void sample(const World& w, SampleView out) const;
-  void state(core::Archive& ar) { ar(urgent_multiplier_, absence_, incident_loss_, strike_loss_); }
+  void state(core::Archive& ar) { ar(urgent_multiplier_, absence_, incident_loss_, strike_loss_, events_); }
+  [[nodiscard]] const auto& events() const { return events_; }
 
   [[nodiscard]] const std::vector<double>& intensity() const noexcept { return intensity_; }  ///< per shock
   [[nodiscard]] double urgent_multiplier(std::size_t t) const { return urgent_multiplier_[t]; }
@@ -33,6 +35,7 @@ class Shocks : public MechanismBase {
  private:
   std::vector<double> intensity_;  ///< per shock: factor on its excess (1 when intensity_cv is 0)
   std::vector<double> urgent_multiplier_, absence_, incident_loss_, strike_loss_;  ///< per trust, today
+  EventTables<ShockRecord> events_;
 };
 
 }  // namespace icsim::model

@@ -16,9 +16,7 @@ namespace {
 scenario::Scenario base(const std::vector<scenario::Override>& o = {}) {
   return scenario::load_file(std::string(ICSIM_SOURCE_DIR) + "/scenarios/collaboration/base.toml", o);
 }
-std::vector<model::Sample> run(const model::Config& c, std::uint64_t rep = 0, model::Events* events = nullptr) {
-  return test::run_model(c, rep, events);
-}
+std::vector<model::Sample> run(const model::Config& c, std::uint64_t rep = 0) { return test::run_model(c, rep); }
 double value(const model::Sample& s, std::string_view o, std::size_t i = 0) { return s.reals(o)[i]; }
 std::int64_t count(const model::Sample& s, std::string_view o, std::size_t i = 0) { return s.ints(o)[i]; }
 }  // namespace
@@ -78,17 +76,17 @@ TEST(Governance, LeadershipHoursAreSharedOutAndDiluted) {
 }
 
 TEST(Governance, NeedsBasedCapitalGoesToTheLongestWaitsAndLosersTrustWinnersLessUnlessBrokered) {
-  model::Events brokered_events, unbrokered_events;
-  const auto brokered = run(base({{"scenario.days", "370"}}).config, 0, &brokered_events);
-  const auto unbrokered = run(base({{"scenario.days", "370"}, {"ics.shire.icb.honest_broker", "false"}}).config, 0,
-                              &unbrokered_events);
-  ASSERT_EQ(brokered_events.capital.size(), 5u);  // every acute trust bids once in the year
+  const auto with_broker = test::run_to_end(base({{"scenario.days", "370"}}).config, 0);
+  const auto& brokered = with_broker.samples;
+  const auto unbrokered = run(base({{"scenario.days", "370"}, {"ics.shire.icb.honest_broker", "false"}}).config, 0);
+  const auto& brokered_events = with_broker.model->events<model::CapitalEvent>();
+  ASSERT_EQ(brokered_events.size(), 5u);  // every acute trust bids once in the year
   // The award goes to the rank-1 bid, the trust with the longest median wait (Dunmore, TD).
-  const auto& winner = brokered_events.capital[0];
+  const auto& winner = brokered_events[0];
   EXPECT_TRUE(winner.awarded);
   EXPECT_EQ(winner.rank, 1);
   EXPECT_EQ(winner.trust, 3);
-  for (std::size_t k = 1; k < 5; ++k) EXPECT_FALSE(brokered_events.capital[k].awarded);
+  for (std::size_t k = 1; k < 5; ++k) EXPECT_FALSE(brokered_events[k].awarded);
   // Without the broker, mean trust afterwards is lower (same random numbers otherwise).
   EXPECT_LT(value(unbrokered.back(), "mean_trust"), value(brokered.back(), "mean_trust"));
 }
@@ -126,14 +124,15 @@ TEST(Governance, PreventionAvoidsSomeOfTheSameReferralsAndOnlyThere) {
 }
 
 TEST(Governance, TurnoverResetsRelationshipsAndIsRecorded) {
-  model::Events events;
   const auto s = run(base({{"scenario.days", "400"}}).config);
   auto sc = base({{"scenario.days", "400"}});
   sc.config.turnover.push_back({200, sc.config.organisation_ids()[3]});  // Dunmore (TD)
-  const auto t = run(sc.config, 0, &events);
-  ASSERT_EQ(events.turnover.size(), 1u);
-  EXPECT_EQ(events.turnover[0].organisation, 3);
-  EXPECT_GE(events.turnover[0].day, 200);
+  const auto r = test::run_to_end(sc.config, 0);
+  const auto& t = r.samples;
+  const auto& events = r.model->events<model::TurnoverRecord>();
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].organisation, 3);
+  EXPECT_GE(events[0].day, 200);
   EXPECT_LT(value(t[8], "mean_trust"), value(s[8], "mean_trust"));  // day 224: after it
 }
 
@@ -142,10 +141,11 @@ TEST(Governance, MembersLeaveAfterMonthsOfLowTrust) {
   auto sc = scenario::load_file(std::string(ICSIM_SOURCE_DIR) + "/scenarios/collaboration/historic_competition.toml",
                                 {{"scenario.days", "200"}, {"collaborative.acute.exit_trust", "0.3"},
                                  {"collaborative.acute.exit_months", "2"}});
-  model::Events events;
-  const auto s = run(sc.config, 0, &events);
-  ASSERT_FALSE(events.membership.empty());
-  EXPECT_FALSE(events.membership[0].joined);
+  const auto r = test::run_to_end(sc.config, 0);
+  const auto& s = r.samples;
+  const auto& events = r.model->events<model::MembershipEvent>();
+  ASSERT_FALSE(events.empty());
+  EXPECT_FALSE(events[0].joined);
   EXPECT_LT(count(s.back(), "collaborative_members"), 5);
   EXPECT_GE(count(s.back(), "collaborative_members"), 2);
 }

@@ -168,16 +168,14 @@ TEST(Pooling, ProgrammesStartAndStopOnTheirDaysAndAreRecorded) {
   c.collaboratives[0].programmes[0].stop_day = 30;
   c.output.interval_days = 1;
   model::Model m(c, 0);
-  EXPECT_TRUE(m.events().programmes.empty());
-  std::vector<model::ProgrammeEvent> events;
+  EXPECT_TRUE(m.events<model::ProgrammeEvent>().empty());
   while (!m.finished()) {
     m.step();
-    events.insert(events.end(), m.events().programmes.begin(), m.events().programmes.end());
-    m.clear_events();
     const bool active = m.days_done() - 1 >= 10 && m.days_done() - 1 < 30;
     ASSERT_EQ(at(m, "pool_active", 0), active ? 1 : 0) << m.days_done();
     ASSERT_EQ(at(m, "pool_waiting_list", 0), at(m, "waiting_list", 0) + at(m, "waiting_list", 1));
   }
+  const auto& events = m.events<model::ProgrammeEvent>();
   ASSERT_EQ(events.size(), 2u);
   EXPECT_EQ(events[0].day, 10);
   EXPECT_EQ(events[0].action, model::ProgrammeAction::start);

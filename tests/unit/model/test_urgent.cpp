@@ -21,9 +21,7 @@ scenario::Scenario load(const std::string& file, int days) {
                              {{"scenario.days", std::to_string(days)}});
 }
 
-std::vector<model::Sample> run(const model::Config& c, std::uint64_t rep = 0, model::Events* events = nullptr) {
-  return test::run_model(c, rep, events);
-}
+std::vector<model::Sample> run(const model::Config& c, std::uint64_t rep = 0) { return test::run_model(c, rep); }
 
 std::int64_t count(const model::Sample& s, std::string_view o, std::size_t i) { return s.ints(o)[i]; }
 double value(const model::Sample& s, std::string_view o, std::size_t i) { return s.reals(o)[i]; }
@@ -33,8 +31,8 @@ double value(const model::Sample& s, std::string_view o, std::size_t i) { return
 TEST(Urgent, PatientsAndBedsAreConservedAndAidGivenEqualsAidReceived) {
   for (const char* file : {"winter_pact.toml", "mh_collaborative.toml", "pandemic_low_trust.toml"}) {
     const auto sc = load(file, 200);
-    model::Events events;
-    const auto samples = run(sc.config, 1, &events);
+    const auto r = test::run_to_end(sc.config, 1);
+    const auto& samples = r.samples;
     const std::size_t T = sc.config.trusts.size();
     double granted_beds = 0.0, granted_staff = 0.0, given_beds = 0.0, given_staff = 0.0, received_beds = 0.0,
            received_staff = 0.0;
@@ -59,7 +57,7 @@ TEST(Urgent, PatientsAndBedsAreConservedAndAidGivenEqualsAidReceived) {
         received_staff += value(b, "aid_received_staff", t);
       }
     }
-    for (const auto& e : events.aid) (e.kind == 1 ? granted_staff : granted_beds) += e.granted;
+    for (const auto& e : r.model->events<model::AidEvent>()) (e.kind == 1 ? granted_staff : granted_beds) += e.granted;
     EXPECT_EQ(placed, hosted) << file;
     EXPECT_EQ(given_beds, received_beds) << file;
     EXPECT_EQ(given_staff, received_staff) << file;
@@ -174,20 +172,22 @@ TEST(Checkpoint, AModelRestoredFromItsStateContinuesIdentically) {
               << file << " day " << a.days_done() << " observable " << model::observables()[o].name << "[" << i << "]";
         }
       }
-      EXPECT_EQ(a.events().aid.size(), b.events().aid.size());
+      EXPECT_EQ(a.events<model::AidEvent>().size(), b.events<model::AidEvent>().size());
     }
     {
-      const auto& ea = a.events();
-      const auto& eb = b.events();
-      EXPECT_EQ(ea.programmes.size(), eb.programmes.size());
-      EXPECT_EQ(ea.meetings.size(), eb.meetings.size());
-      for (std::size_t i = 0; i < std::min(ea.meetings.size(), eb.meetings.size()); ++i) {
-        EXPECT_EQ(ea.meetings[i].day, eb.meetings[i].day) << i;
-        EXPECT_EQ(ea.meetings[i].cohesion, eb.meetings[i].cohesion) << i;
+      const auto& ma = a.events<model::MeetingEvent>();
+      const auto& mb = b.events<model::MeetingEvent>();
+      const auto& pa = a.events<model::ProgrammeEvent>();
+      const auto& pb = b.events<model::ProgrammeEvent>();
+      EXPECT_EQ(pa.size(), pb.size());
+      EXPECT_EQ(ma.size(), mb.size());
+      for (std::size_t i = 0; i < std::min(ma.size(), mb.size()); ++i) {
+        EXPECT_EQ(ma[i].day, mb[i].day) << i;
+        EXPECT_EQ(ma[i].cohesion, mb[i].cohesion) << i;
       }
-      for (std::size_t i = 0; i < std::min(ea.programmes.size(), eb.programmes.size()); ++i) {
-        EXPECT_EQ(ea.programmes[i].day, eb.programmes[i].day) << i;
-        EXPECT_EQ(ea.programmes[i].scale, eb.programmes[i].scale) << i;
+      for (std::size_t i = 0; i < std::min(pa.size(), pb.size()); ++i) {
+        EXPECT_EQ(pa[i].day, pb[i].day) << i;
+        EXPECT_EQ(pa[i].scale, pb[i].scale) << i;
       }
     }
     const auto sa = a.save_state(), sb = b.save_state();
