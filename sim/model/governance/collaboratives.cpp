@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <boost/random/uniform_01.hpp>
 #include <cmath>
+#include <optional>
 
 #include "core/hash.hpp"
 #include "model/config.hpp"
@@ -154,29 +155,86 @@ double Collaboratives::vote_utility(const World& w, std::size_t p, Item item, in
   return item == Item::stop ? -keep : keep;
 }
 
-void Collaboratives::meetings(World& w, Programmes& programmes, core::Step d) {
+std::optional<Item> Collaboratives::agenda_item(const World& w, std::size_t p, double cohesion, core::Step d) {
+  // Any board can table a stop when, since a programme started, its trust in a partner has
+  // fallen below stop_cohesion (judged on the programme's record, not on history alone).
+  const auto& gov = w.config.governance;
+  const Programme& pr = w.programmes[p];
+  const auto& members = w.members[pr.collaborative];
+  const auto& cfg = w.config.collaboratives[pr.collaborative].programmes[pr.index];
+  auto soured = [&] {
+    for (int a : members) {
+      for (int b : members) {
+        if (a == b) continue;
+        const auto i = static_cast<std::size_t>(a), j = static_cast<std::size_t>(b);
+        const double now = w.rel.trust(i, j);
+        const double then = pr.start_trust.empty() ? 0.5 : pr.start_trust[i * w.orgs + j];
+        if (now < gov.stop_cohesion && now < then) return true;
+      }
+    }
+    return false;
+  };
+  const bool before_stop = !cfg.stop_day || d < *cfg.stop_day;
+  // The start is voted on unless the programme has a start day (then only a restart after a
+  // stop is voted on).
+  const bool votable_start = cfg.first_day() < 0 ? d >= cfg.proposed_day : pr.reproposable_day > 0;
+  if (!pr.active && votable_start && d >= pr.reproposable_day && before_stop) return Item::start;
+  if (pr.active && d - pr.started_day >= kDaysPerMonth * gov.min_months_before_stop && soured()) return Item::stop;
+  if (pr.active && pr.scale < 1.0 && cohesion >= gov.scale_up_cohesion && cfg.scale_step > 0.0) return Item::scale_up;
+  return std::nullopt;
+}
+
+bool Collaboratives::vote(World& w, std::size_t p, Item item, core::Step d) {
+  // Votes: P(yes) = 1 / (1 + exp(-U / noise)), each from the member's own stream; the rule
+  // aggregates them. Being overruled is negative evidence about each member on the winning
+  // side, softened when the ICB is an honest broker.
   const auto& gov = w.config.governance;
   const auto& rel = w.config.relationships;
   const std::size_t S = w.specialties();
+  const Programme& pr = w.programmes[p];
+  const std::size_t c = pr.collaborative;
+  const auto& col = w.config.collaboratives[c];
+  const auto& members = w.members[c];
+  const std::uint64_t entity = core::combine(core::fnv1a64(col.id), pr.index * 8 + static_cast<std::uint64_t>(item));
+  std::vector<bool> yes;
+  std::vector<double> weights;
+  int lead = -1;
+  for (std::size_t k = 0; k < members.size(); ++k) {
+    const int m = members[k];
+    const double u = vote_utility(w, p, item, m);
+    core::Rng rng = w.streams.rng(static_cast<core::Purpose>(Draw::vote), entity, d, static_cast<std::uint64_t>(m));
+    const bool v = boost::random::uniform_01<double>()(rng) < 1.0 / (1.0 + std::exp(-u / std::max(gov.vote_noise, 1e-9)));
+    yes.push_back(v);
+    double size = 0.0;
+    for (std::size_t s = 0; s < S; ++s) size += w.capacity[static_cast<std::size_t>(m) * S + s];
+    weights.push_back(std::max(size, 1.0));
+    if (m == col.lead) lead = static_cast<int>(k);
+    events_.of<VoteEvent>().push_back({d, static_cast<std::int32_t>(c), static_cast<std::int32_t>(pr.index),
+                                       static_cast<std::int32_t>(item), m, v, u});
+  }
+  const bool passed = decide(col.decision_rule, yes, weights, lead, col.supermajority);
+  const auto ayes = static_cast<std::int32_t>(std::count(yes.begin(), yes.end(), true));
+  events_.of<DecisionEvent>().push_back({d, static_cast<std::int32_t>(c), static_cast<std::int32_t>(pr.index),
+                                         static_cast<std::int32_t>(item), ayes,
+                                         static_cast<std::int32_t>(yes.size()) - ayes, passed, col.decision_rule});
+  const bool broker = w.config.ics[static_cast<std::size_t>(col.ics)].honest_broker;
+  const double weight = rel.overruled_weight * (broker ? 1.0 - rel.broker_softening : 1.0);
+  for (std::size_t a = 0; a < members.size(); ++a) {
+    if (yes[a] == passed) continue;
+    for (std::size_t b = 0; b < members.size(); ++b) {
+      if (yes[b] != passed) continue;
+      const auto i = static_cast<std::size_t>(members[a]), j = static_cast<std::size_t>(members[b]);
+      w.rel.add(i, j, 0.0, weight * w.evidence_factor(j));
+    }
+  }
+  return passed;
+}
+
+void Collaboratives::meetings(World& w, Programmes& programmes, core::Step d) {
+  const auto& gov = w.config.governance;
   for (std::size_t c = 0; c < w.config.collaboratives.size(); ++c) {
     const auto& col = w.config.collaboratives[c];
-    const auto& members = w.members[c];
-    const double cohesion = finite_or(w.rel.cohesion(members), 0.5);
-    // Any board can table a stop when, since a programme started, its trust in a partner has
-    // fallen below stop_cohesion (judged on the programme's record, not on history alone).
-    auto soured = [&](const Programme& pr) {
-      for (int a : members) {
-        for (int b : members) {
-          if (a == b) continue;
-          const auto i = static_cast<std::size_t>(a), j = static_cast<std::size_t>(b);
-          const double now = w.rel.trust(i, j);
-          const double then = pr.start_trust.empty() ? 0.5 : pr.start_trust[i * w.orgs + j];
-          if (now < gov.stop_cohesion && now < then) return true;
-        }
-      }
-      return false;
-    };
-    const bool broker = w.config.ics[static_cast<std::size_t>(col.ics)].honest_broker;
+    const double cohesion = finite_or(w.rel.cohesion(w.members[c]), 0.5);
     std::int32_t items = 0;
     for (std::size_t p = 0; p < w.programmes.size(); ++p) {
       Programme& pr = w.programmes[p];
@@ -184,59 +242,13 @@ void Collaboratives::meetings(World& w, Programmes& programmes, core::Step d) {
       const auto& cfg = col.programmes[pr.index];
       pr.stalled = pr.active && cohesion < gov.stall_cohesion;
       if (!cfg.governed) continue;
-      const bool before_stop = !cfg.stop_day || d < *cfg.stop_day;
-      Item item;
-      // The start is voted on unless the programme has a start day (then only a restart after a
-      // stop is voted on).
-      const bool votable_start = cfg.first_day() < 0 ? d >= cfg.proposed_day : pr.reproposable_day > 0;
-      if (!pr.active && votable_start && d >= pr.reproposable_day && before_stop) {
-        item = Item::start;
-      } else if (pr.active && d - pr.started_day >= kDaysPerMonth * gov.min_months_before_stop && soured(pr)) {
-        item = Item::stop;
-      } else if (pr.active && pr.scale < 1.0 && cohesion >= gov.scale_up_cohesion && cfg.scale_step > 0.0) {
-        item = Item::scale_up;
-      } else {
-        continue;
-      }
+      const auto item = agenda_item(w, p, cohesion, d);
+      if (!item) continue;
       ++items;
-      // Votes: P(yes) = 1 / (1 + exp(-U / noise)), each from the member's own stream.
-      const std::uint64_t entity = core::combine(core::fnv1a64(col.id), pr.index * 8 + static_cast<std::uint64_t>(item));
-      std::vector<bool> yes;
-      std::vector<double> weights;
-      int lead = -1;
-      for (std::size_t k = 0; k < members.size(); ++k) {
-        const int m = members[k];
-        const double u = vote_utility(w, p, item, m);
-        core::Rng rng = w.streams.rng(static_cast<core::Purpose>(Draw::vote), entity, d, static_cast<std::uint64_t>(m));
-        const bool v = boost::random::uniform_01<double>()(rng) < 1.0 / (1.0 + std::exp(-u / std::max(gov.vote_noise, 1e-9)));
-        yes.push_back(v);
-        double size = 0.0;
-        for (std::size_t s = 0; s < S; ++s) size += w.capacity[static_cast<std::size_t>(m) * S + s];
-        weights.push_back(std::max(size, 1.0));
-        if (m == col.lead) lead = static_cast<int>(k);
-        events_.of<VoteEvent>().push_back({d, static_cast<std::int32_t>(c), static_cast<std::int32_t>(pr.index),
-                                 static_cast<std::int32_t>(item), m, v, u});
-      }
-      const bool passed = decide(col.decision_rule, yes, weights, lead, col.supermajority);
-      const auto ayes = static_cast<std::int32_t>(std::count(yes.begin(), yes.end(), true));
-      events_.of<DecisionEvent>().push_back({d, static_cast<std::int32_t>(c), static_cast<std::int32_t>(pr.index),
-                                   static_cast<std::int32_t>(item), ayes,
-                                   static_cast<std::int32_t>(yes.size()) - ayes, passed, col.decision_rule});
-      // Being overruled: negative evidence about each member on the winning side, softened
-      // when the ICB is an honest broker.
-      const double weight = rel.overruled_weight * (broker ? 1.0 - rel.broker_softening : 1.0);
-      for (std::size_t a = 0; a < members.size(); ++a) {
-        if (yes[a] == passed) continue;
-        for (std::size_t b = 0; b < members.size(); ++b) {
-          if (yes[b] != passed) continue;
-          const auto i = static_cast<std::size_t>(members[a]), j = static_cast<std::size_t>(members[b]);
-          w.rel.add(i, j, 0.0, weight * w.evidence_factor(j));
-        }
-      }
-      if (!passed) continue;
-      if (item == Item::start) {
+      if (!vote(w, p, *item, d)) continue;
+      if (*item == Item::start) {
         programmes.set(w, p, true, cfg.initial_scale, d);
-      } else if (item == Item::scale_up) {
+      } else if (*item == Item::scale_up) {
         programmes.set(w, p, true, std::min(1.0, pr.scale + cfg.scale_step), d);
       } else {
         programmes.set(w, p, false, 0.0, d);

@@ -4,6 +4,7 @@
 // low trust and candidates joining on high trust, and monthly meetings where members vote on
 // the agenda (start, scale up, stop a programme) by a documented utility and the decision rule
 // aggregates the votes. Being overruled is negative evidence about the winners.
+#include <optional>
 #include <vector>
 
 #include "model/governance/events.hpp"
@@ -36,6 +37,10 @@ class Collaboratives : public MechanismBase {
   [[nodiscard]] const auto& events() const { return events_; }
 
  private:
+  /// The item a governed programme is on the agenda for today, if any.
+  [[nodiscard]] static std::optional<Item> agenda_item(const World& w, std::size_t p, double cohesion, core::Step d);
+  /// The members' votes on an item; true if the decision rule passes it.
+  bool vote(World& w, std::size_t p, Item item, core::Step d);
   /// U = beta_benefit B + beta_trust (T - 0.5) - beta_cost C - beta_time (1 - e) - beta_comp k.
   [[nodiscard]] static double vote_utility(const World& w, std::size_t p, Item item, int member);
 

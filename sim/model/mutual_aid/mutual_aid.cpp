@@ -28,6 +28,30 @@ void MutualAid::decay(const World& w) {
   for (double& x : balance_) x *= w.config.mutual_aid.reciprocity_decay;
 }
 
+std::vector<std::size_t> MutualAid::partners_of(const World& w, const Beds& beds, std::size_t r) {
+  // Partners in order: collaboratives' members, then (ics_wide) the ICS's trusts; units of the
+  // same kind only.
+  const auto& units = beds.units();
+  const BedUnit& req = units[r];
+  std::vector<std::size_t> partners;
+  auto consider = [&](int t) {
+    const int k = beds.unit_of(static_cast<std::size_t>(t));
+    if (k < 0 || static_cast<std::size_t>(k) == r) return;
+    if (units[static_cast<std::size_t>(k)].mental_health != req.mental_health) return;
+    if (std::find(partners.begin(), partners.end(), static_cast<std::size_t>(k)) == partners.end()) {
+      partners.push_back(static_cast<std::size_t>(k));
+    }
+  };
+  for (const auto& m : w.members) {
+    if (std::find(m.begin(), m.end(), req.trust) == m.end()) continue;
+    for (int t : m) consider(t);
+  }
+  if (w.config.mutual_aid.ics_wide && !w.config.ics.empty()) {
+    for (int t : w.config.ics[static_cast<std::size_t>(w.trust_ics[static_cast<std::size_t>(req.trust)])].trusts) consider(t);
+  }
+  return partners;
+}
+
 void MutualAid::match(World& w, Beds& beds, const Shocks& shocks, core::Step d) {
   std::fill(cost_.begin(), cost_.end(), 0.0);
   auto& units = beds.units();
@@ -53,23 +77,7 @@ void MutualAid::match(World& w, Beds& beds, const Shocks& shocks, core::Step d) 
     const auto rt = static_cast<std::size_t>(req.trust);
     const double reopenable = req.beds * (1.0 - shocks.incident_loss(rt)) - req.staffed;
     const bool staff = reopenable >= 1.0;
-    // Partners in order: collaboratives' members, then the ICS's trusts.
-    std::vector<std::size_t> partners;
-    auto consider = [&](int t) {
-      const int k = beds.unit_of(static_cast<std::size_t>(t));
-      if (k < 0 || static_cast<std::size_t>(k) == r) return;
-      if (units[static_cast<std::size_t>(k)].mental_health != req.mental_health) return;
-      if (std::find(partners.begin(), partners.end(), static_cast<std::size_t>(k)) == partners.end()) {
-        partners.push_back(static_cast<std::size_t>(k));
-      }
-    };
-    for (const auto& m : w.members) {
-      if (std::find(m.begin(), m.end(), req.trust) == m.end()) continue;
-      for (int t : m) consider(t);
-    }
-    if (a.ics_wide && !w.config.ics.empty()) {
-      for (int t : w.config.ics[static_cast<std::size_t>(w.trust_ics[static_cast<std::size_t>(req.trust)])].trusts) consider(t);
-    }
+    const auto partners = partners_of(w, beds, r);
     bool any = false;
     for (std::size_t p : partners) {
       if (need <= 0) break;

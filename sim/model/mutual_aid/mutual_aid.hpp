@@ -32,6 +32,9 @@ class MutualAid : public MechanismBase {
   [[nodiscard]] double elective_cost(std::size_t t) const { return cost_[t]; }
 
  private:
+  /// The units bed unit r asks, in order.
+  [[nodiscard]] static std::vector<std::size_t> partners_of(const World& w, const Beds& beds, std::size_t r);
+
   std::vector<double> balance_;  ///< units x units: bed days given by row to column (decaying)
   std::vector<double> cost_;     ///< per trust, today
   EventTables<AidEvent> events_;

@@ -114,6 +114,29 @@ void SharedLists::treat_pool(World& w, std::size_t index, core::Step d, bool wor
   for (std::size_t l : pool.lists) w.remove_due(l, d);
 }
 
+std::size_t SharedLists::next_in_order(World& w, const Pool& pool, std::size_t p, core::Step d,
+                                       std::vector<std::size_t>& cursor) {
+  // The oldest eligible candidate at each member's cursor (dead records are skipped).
+  const std::size_t n = pool.lists.size();
+  std::size_t best = n;
+  std::uint16_t best_code = std::numeric_limits<std::uint16_t>::max();
+  for (std::size_t i = 0; i < n; ++i) {
+    auto& q = w.lists[pool.lists[i]].queue[p];
+    while (cursor[i] < q.size() && q[cursor[i]].removal_day() < d) {
+      if (cursor[i] == 0) {
+        q.pop_front();
+      } else {
+        ++cursor[i];
+      }
+    }
+    if (cursor[i] < q.size() && (best == n || q[cursor[i]].referral_code < best_code)) {
+      best = i;
+      best_code = q[cursor[i]].referral_code;
+    }
+  }
+  return best;
+}
+
 void SharedLists::offer_pledged(World& w, Pool& pool, core::Step d, std::vector<std::int64_t>& free,
                                 std::int64_t total_free, const std::vector<char>& releases,
                                 const std::vector<char>& transactional) {
@@ -127,23 +150,7 @@ void SharedLists::offer_pledged(World& w, Pool& pool, core::Step d, std::vector<
   for (std::size_t p = 0; p < kPriorities && total_free > 0; ++p) {
     std::fill(cursor.begin(), cursor.end(), 0);
     while (total_free > 0) {
-      // The oldest eligible candidate at each member's cursor (dead records are skipped).
-      std::size_t best = n;
-      std::uint16_t best_code = std::numeric_limits<std::uint16_t>::max();
-      for (std::size_t i = 0; i < n; ++i) {
-        auto& q = w.lists[pool.lists[i]].queue[p];
-        while (cursor[i] < q.size() && q[cursor[i]].removal_day() < d) {
-          if (cursor[i] == 0) {
-            q.pop_front();
-          } else {
-            ++cursor[i];
-          }
-        }
-        if (cursor[i] < q.size() && (best == n || q[cursor[i]].referral_code < best_code)) {
-          best = i;
-          best_code = q[cursor[i]].referral_code;
-        }
-      }
+      const std::size_t best = next_in_order(w, pool, p, d, cursor);
       if (best == n) break;  // no one left at this priority
       const std::size_t src = pool.lists[best];
       auto& q = w.lists[src].queue[p];

@@ -64,6 +64,9 @@ class SharedLists : public MechanismBase {
   [[nodiscard]] const std::vector<Pool>& pools() const noexcept { return pools_; }
 
  private:
+  /// The member whose next patient comes first in the pool's order at priority p (n: none).
+  static std::size_t next_in_order(World& w, const Pool& pool, std::size_t p, core::Step d,
+                                   std::vector<std::size_t>& cursor);
   void offer_pledged(World& w, Pool& pool, core::Step d, std::vector<std::int64_t>& free,
                      std::int64_t total_free, const std::vector<char>& releases,
                      const std::vector<char>& transactional);

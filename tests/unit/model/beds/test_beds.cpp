@@ -1,39 +1,41 @@
-// Urgent demand, beds, shocks and mutual aid (docs/model.md §21-§23) on the shipped scenarios
-// (scenarios/urgent/), shortened.
+// Urgent demand and beds: conservation, an incident, thread-count identity, checkpoints.
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <numeric>
-#include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
-#include "core/parallel.hpp"
 #include "common/run.hpp"
+#include "common/systems.hpp"
+#include "core/parallel.hpp"
 #include "model/model.hpp"
-#include "scenario/scenario.hpp"
+#include <numeric>
 
 using namespace icsim;
 
 namespace {
-
-scenario::Scenario load(const std::string& file, int days) {
-  return scenario::load_file(std::string(ICSIM_SOURCE_DIR) + "/scenarios/urgent/" + file,
-                             {{"scenario.days", std::to_string(days)}});
+[[maybe_unused]] std::vector<model::Sample> run(const model::Config& c, std::uint64_t rep = 0) {
+  return test::run_model(c, rep);
 }
-
-std::vector<model::Sample> run(const model::Config& c, std::uint64_t rep = 0) { return test::run_model(c, rep); }
-
-std::int64_t count(const model::Sample& s, std::string_view o, std::size_t i) { return s.ints(o)[i]; }
-double value(const model::Sample& s, std::string_view o, std::size_t i) { return s.reals(o)[i]; }
-
+[[maybe_unused]] double value(const model::Sample& s, std::string_view o, std::size_t i = 0) { return s.reals(o)[i]; }
+[[maybe_unused]] std::int64_t count(const model::Sample& s, std::string_view o, std::size_t i = 0) {
+  return s.ints(o)[i];
+}
 }  // namespace
 
 TEST(Urgent, PatientsAndBedsAreConservedAndAidGivenEqualsAidReceived) {
-  for (const char* file : {"winter_pact.toml", "mh_collaborative.toml", "pandemic_low_trust.toml"}) {
-    const auto sc = load(file, 200);
-    const auto r = test::run_to_end(sc.config, 1);
+  auto pandemic = test::urgent_system(200, true);
+  test::add_pandemic(pandemic);
+  test::acute_history(pandemic, 1.0, 6.0);
+  const std::pair<const char*, model::Config> systems[] = {
+      {"winter with a pact", test::urgent_system(200, true)},
+      {"mental health collaborative", test::mental_health_system(200, true)},
+      {"pandemic, low trust", pandemic}};
+  for (const auto& [file, config] : systems) {
+    const auto r = test::run_to_end(config, 1);
     const auto& samples = r.samples;
-    const std::size_t T = sc.config.trusts.size();
+    const std::size_t T = config.trusts.size();
     double granted_beds = 0.0, granted_staff = 0.0, given_beds = 0.0, given_staff = 0.0, received_beds = 0.0,
            received_staff = 0.0;
     std::int64_t placed = 0, hosted = 0, requests = 0;
@@ -70,15 +72,17 @@ TEST(Urgent, PatientsAndBedsAreConservedAndAidGivenEqualsAidReceived) {
 }
 
 TEST(Urgent, ResultsDoNotDependOnTheThreadCount) {
-  const auto sc = load("pandemic_low_trust.toml", 150);
+  auto c = test::urgent_system(150, true);
+  test::add_pandemic(c);
+  test::acute_history(c, 1.0, 6.0);
   std::vector<model::Sample> one, two;
   {
     core::ThreadLimit limit(1);
-    one = run(sc.config, 3);
+    one = run(c, 3);
   }
   {
     core::ThreadLimit limit(2);
-    two = run(sc.config, 3);
+    two = run(c, 3);
   }
   ASSERT_EQ(one.size(), two.size());
   for (std::size_t k = 0; k < one.size(); ++k) {
@@ -92,29 +96,20 @@ TEST(Urgent, ResultsDoNotDependOnTheThreadCount) {
   }
 }
 
-TEST(Urgent, ShocksDrawTheSameIntensityWhateverThePolicy) {
-  const auto high = load("pandemic_high_trust.toml", 30);
-  const auto low = load("pandemic_low_trust.toml", 30);
-  model::Model a(high.config, 5), b(low.config, 5), c(high.config, 6);
-  ASSERT_EQ(a.shock_intensity().size(), 1u);
-  EXPECT_EQ(a.shock_intensity(), b.shock_intensity());
-  EXPECT_NE(a.shock_intensity(), c.shock_intensity());  // another replication, another wave
-  EXPECT_GT(a.shock_intensity()[0], 0.0);
-}
-
 TEST(Urgent, AnIncidentHalvesOneTrustsBedsAndCancelsItsElectives) {
-  const auto sc = load("cyber_incident.toml", 120);
-  const auto base = load("winter_pact.toml", 120);
-  const auto s = run(sc.config, 2), b = run(base.config, 2);
-  const std::size_t tc = 2, S = sc.config.specialties.size();
-  ASSERT_EQ(sc.config.trusts[tc].id, "TC");
+  const auto base = test::urgent_system(120, true);
+  auto incident = base;
+  test::add_incident(incident);
+  const auto s = run(incident, 2), b = run(base, 2);
+  const std::size_t tc = 2, S = incident.specialties.size();
+  ASSERT_EQ(incident.trusts[tc].id, "TC");
   bool seen = false;
   for (std::size_t k = 0; k < s.size(); ++k) {
     const auto day = s[k].step - 1;  // the sample is taken at the end of this day
     const bool during = day >= 30 && day <= 71;
     if (!during) continue;
     seen = true;
-    EXPECT_DOUBLE_EQ(value(s[k], "staffed_beds", tc), sc.config.trusts[tc].beds * 0.5);
+    EXPECT_DOUBLE_EQ(value(s[k], "staffed_beds", tc), incident.trusts[tc].beds * 0.5);
     std::int64_t cancelled = 0, base_cancelled = 0;
     for (std::size_t sp = 0; sp < S; ++sp) {
       cancelled += count(s[k], "cancelled_electives", tc * S + sp);
@@ -125,38 +120,23 @@ TEST(Urgent, AnIncidentHalvesOneTrustsBedsAndCancelsItsElectives) {
   EXPECT_TRUE(seen);
   // The same emergency patients arrive at every trust with and without the incident.
   for (std::size_t k = 1; k < s.size(); ++k) {
-    for (std::size_t t = 0; t < sc.config.trusts.size(); ++t) {
+    for (std::size_t t = 0; t < incident.trusts.size(); ++t) {
       EXPECT_EQ(count(s[k], "urgent_arrivals", t), count(b[k], "urgent_arrivals", t));
     }
   }
 }
 
-TEST(Urgent, SharingMentalHealthBedsCutsOutOfAreaPlacements) {
-  const auto none = load("mh_no_collaborative.toml", 365);
-  const auto shared = load("mh_collaborative.toml", 365);
-  std::int64_t a = 0, b = 0, placed = 0;
-  for (std::uint64_t r = 0; r < 3; ++r) {
-    const auto x = run(none.config, r), y = run(shared.config, r);
-    for (std::size_t t = 0; t < 3; ++t) {
-      for (const auto& smp : x) a += count(smp, "out_of_area_placements", t);
-      for (const auto& smp : y) {
-        b += count(smp, "out_of_area_placements", t);
-        placed += count(smp, "placed_at_partners", t);
-      }
-    }
-  }
-  EXPECT_GT(a, 0);
-  EXPECT_LT(b, a);
-  EXPECT_GT(placed, 0);
-}
-
 TEST(Checkpoint, AModelRestoredFromItsStateContinuesIdentically) {
-  for (const char* file : {"pandemic_low_trust.toml", "mh_collaborative.toml"}) {
-    const auto sc = load(file, 160);
-    model::Model a(sc.config, 4);
+  auto pandemic = test::urgent_system(160, true);
+  test::add_pandemic(pandemic);
+  test::acute_history(pandemic, 1.0, 6.0);
+  const std::pair<const char*, model::Config> systems[] = {{"pandemic, low trust", pandemic},
+                                                           {"mental health collaborative", test::mental_health_system(160, true)}};
+  for (const auto& [file, config] : systems) {
+    model::Model a(config, 4);
     while (a.days_done() < 75) a.step();
     const auto bytes = a.save_state();
-    model::Model b(sc.config, 4);  // a fresh model at day 0, then the saved state
+    model::Model b(config, 4);  // a fresh model at day 0, then the saved state
     b.load_state(bytes);
     ASSERT_EQ(b.days_done(), 75);
     EXPECT_EQ(b.save_state(), bytes) << "the state round-trips exactly";
