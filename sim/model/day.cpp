@@ -52,6 +52,7 @@ constexpr std::array kPhases = {
           [](Day& x) { get<Beds>(x).admit(x.w, get<Shocks>(x), get<MutualAid>(x), x.d); }},
     Phase{"programmes", "scheduled_programmes", When::daily, [](Day& x) { get<Programmes>(x).schedule(x.w, x.d); }},
     Phase{"programmes", "programme_effects", When::daily, [](Day& x) { refresh_effects(x, false); }},
+    Phase{"lists", "outsourcing", When::daily, [](Day& x) { get<Outsourcing>(x).treat(x.w, x.d); }},
     Phase{"lists", "lists", When::daily, [](Day& x) { get<Treatment>(x).day(x.w, get<SharedLists>(x), x.d); }},
     Phase{"pidmas", "patient_moves", When::daily, [](Day& x) { get<PatientMoves>(x).moves(x.w, x.d); }},
     Phase{"governance", "forgetting", When::month_end, [](Day& x) { TrustEvidence::forget(x.w); }},
@@ -69,6 +70,7 @@ constexpr std::array kPhases = {
             if (Capital::due(x.w)) get<Capital>(x).allocate(x.w, x.d);
           }},
     Phase{"governance", "delegated_budgets", When::month_end, [](Day& x) { get<DelegatedBudgets>(x).plan(x.w, x.d); }},
+    Phase{"governance", "outsourcing_plan", When::month_end, [](Day& x) { get<Outsourcing>(x).plan(x.w, x.d); }},
     Phase{"governance", "procurement", When::month_end, [](Day& x) { Programmes::savings(x.w); }},
     Phase{"governance", "month_effects", When::month_end, [](Day& x) { refresh_effects(x, true); }},
     Phase{"governance", "month_count", When::month_end, [](Day& x) { ++x.w.month_index; }},

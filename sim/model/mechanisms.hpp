@@ -14,6 +14,8 @@
 #include "model/lists/treatment.hpp"
 #include "model/mutual_aid/mutual_aid.hpp"
 #include "model/mutual_aid/params.hpp"
+#include "model/outsourcing/outsourcing.hpp"
+#include "model/outsourcing/params.hpp"
 #include "model/patient_moves/params.hpp"
 #include "model/patient_moves/patient_moves.hpp"
 #include "model/prevention/prevention.hpp"
@@ -39,6 +41,7 @@ struct MechanismParams {
   MutualAidConfig mutual_aid;
   std::vector<ShockConfig> shocks;
   GovernanceConfig governance;
+  OutsourcingConfig outsourcing;
 
   template <class V>
   void fields(V& v) {
@@ -51,6 +54,7 @@ struct MechanismParams {
     v.table(mutual_aid, "mutual_aid", "Mutual aid between trusts under pressure (docs/model.md §23)");
     v.tables(shocks, "shock", "An event on the scenario's timeline (docs/model.md §22)");
     v.table(governance, "governance", "Monthly meetings: leadership hours and the voting utility");
+    v.table(outsourcing, "outsourcing", "Elective treatment bought from the independent sector (docs/model.md §25)");
   }
   friend bool operator==(const MechanismParams&, const MechanismParams&) = default;
 };
@@ -58,7 +62,7 @@ struct MechanismParams {
 /// The mechanisms, in the order they are built, sampled (their observables' order in the
 /// catalogue) and saved. The order of the day is model/day.cpp.
 using Mechanisms = std::tuple<Referrals, Treatment, SharedLists, PatientMoves, Shocks, Beds, MutualAid, TrustEvidence,
-                              Collaboratives, Programmes, Capital, DelegatedBudgets, Prevention>;
+                              Collaboratives, Programmes, Capital, DelegatedBudgets, Prevention, Outsourcing>;
 
 /// Calls f(mechanism) for each mechanism, in list order.
 template <class F>
