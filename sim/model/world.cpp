@@ -71,7 +71,8 @@ World::World(const Config& c, std::uint64_t replication)
   prevent.assign(P * S * kQuintiles, 0.0);
   published_median.assign(T * S, std::nan(""));
   moves.assign(T * T, 0);
-  census.list_hist.assign(T * S * kWaitBins, 0);
+  census.lists.assign(T * S, ListCensus{});
+  if (!c.collaboratives.empty()) census.list_hist.assign(T * S * kWaitBins, 0);
   census.trust_hist.assign(T * kWaitBins, 0);
 }
 

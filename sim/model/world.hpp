@@ -39,10 +39,23 @@ struct Programme {
   }
 };
 
-/// The waiting-time census at a sample: per list and per trust, patients by weeks waited.
+/// A list's waits at the census.
+struct ListCensus {
+  double p92 = 0.0;  ///< 92nd percentile wait (weeks), NaN if none wait
+  std::int64_t within_18 = 0, over_52 = 0, over_65 = 0, over_78 = 0;  ///< patients
+  template <class Ar>
+  void serialize(Ar& ar) {
+    ar(p92, within_18, over_52, over_65, over_78);
+  }
+};
+
+/// The waiting-time census at a sample: per list its waits (the median is published in
+/// World::published_median), per trust patients by weeks waited, and per list patients by weeks
+/// waited when collaboratives need them (pools' measures).
 struct Census {
-  std::vector<std::uint32_t> list_hist;   ///< per list: kWaitBins
+  std::vector<ListCensus> lists;
   std::vector<std::uint32_t> trust_hist;  ///< per trust: kWaitBins
+  std::vector<std::uint32_t> list_hist;   ///< per list: kWaitBins (empty without collaboratives)
 };
 
 class World {
@@ -138,7 +151,7 @@ class World {
 
   template <class Ar>
   void state(Ar& ar) {
-    ar(day, month_index, lists, window_base, window_end, published_median, census.list_hist, census.trust_hist, moves);
+    ar(day, month_index, lists, window_base, window_end, published_median, census.lists, census.trust_hist, census.list_hist, moves);
     ar(capacity, capacity_gain, extra_per_day, elective_loss, prevent, prevented, rel, hours_used, engagement);
     ar(members, programmes, pools_changed, programmes_changed, patient_events);
   }

@@ -48,15 +48,15 @@ void Treatment::census(World& w, core::Step d) {
   const std::size_t S = w.specialties();
   const core::Step census = d + 1;  // waits are measured at the end of day d
   census_day_ = census;
-  auto& lh = w.census.list_hist;
   auto& th = w.census.trust_hist;
+  const bool keep = !w.census.list_hist.empty();
   core::for_each_index(w.trusts(), [&](std::size_t t) {
     std::uint32_t* thist = &th[t * kWaitBins];
     std::fill(thist, thist + kWaitBins, 0u);
+    std::array<std::uint32_t, kWaitBins> hist;
     for (std::size_t s = 0; s < S; ++s) {
       const std::size_t l = t * S + s;
-      std::uint32_t* hist = &lh[l * kWaitBins];
-      std::fill(hist, hist + kWaitBins, 0u);
+      hist.fill(0u);
       w.lists[l].cohort.for_each([&](std::int32_t refday, std::uint32_t n) {
         hist[std::min(static_cast<std::size_t>(census - refday) / 7, kWaitWeeks)] += n;
       });
@@ -64,7 +64,15 @@ void Treatment::census(World& w, core::Step d) {
       for (std::size_t b = 0; b < kWaitBins; ++b) live += hist[b];
       w.check_count(l, live);
       for (std::size_t b = 0; b < kWaitBins; ++b) thist[b] += hist[b];
-      w.published_median[l] = core::hist_quantile(bins(lh, l), 0.5);
+      if (keep) std::copy(hist.begin(), hist.end(), &w.census.list_hist[l * kWaitBins]);
+      const std::span<const std::uint32_t> h(hist);
+      w.published_median[l] = core::hist_quantile(h, 0.5);
+      ListCensus& lc = w.census.lists[l];
+      lc.p92 = core::hist_quantile(h, 0.92);
+      lc.within_18 = static_cast<std::int64_t>(core::hist_below(h, kWeeks18));
+      lc.over_52 = core::hist_at_or_above(h, kWeeks52);
+      lc.over_65 = core::hist_at_or_above(h, kWeeks65);
+      lc.over_78 = core::hist_at_or_above(h, kWeeks78);
     }
   });
 }
@@ -79,7 +87,7 @@ void Treatment::sample(const World& w, SampleView out) const {
 void Treatment::sample_lists(const World& w, SampleView out) const {
   core::for_each_index(w.lists.size(), [&](std::size_t l) {
     const ListFlows& f = taken_[l];
-    const auto h = bins(w.census.list_hist, l);
+    const ListCensus& lc = w.census.lists[l];
     const std::int64_t live = w.lists[l].live;
     out.ints(O::waiting_list)[l] = live;
     out.ints(O::referrals)[l] = f.referrals;
@@ -87,11 +95,12 @@ void Treatment::sample_lists(const World& w, SampleView out) const {
     out.ints(O::removed)[l] = f.removed;
     out.ints(O::capacity)[l] = f.capacity_slots;
     out.reals(O::wait_median_weeks)[l] = w.published_median[l];
-    out.reals(O::wait_p92_weeks)[l] = core::hist_quantile(h, 0.92);
-    out.reals(O::within_18_weeks)[l] = share_below(h, kWeeks18, live);
-    out.ints(O::over_52_weeks)[l] = core::hist_at_or_above(h, kWeeks52);
-    out.ints(O::over_65_weeks)[l] = core::hist_at_or_above(h, kWeeks65);
-    out.ints(O::over_78_weeks)[l] = core::hist_at_or_above(h, kWeeks78);
+    out.reals(O::wait_p92_weeks)[l] = lc.p92;
+    out.reals(O::within_18_weeks)[l] =
+        live > 0 ? static_cast<double>(lc.within_18) / static_cast<double>(live) : std::nan("");
+    out.ints(O::over_52_weeks)[l] = lc.over_52;
+    out.ints(O::over_65_weeks)[l] = lc.over_65;
+    out.ints(O::over_78_weeks)[l] = lc.over_78;
     out.reals(O::treated_mean_wait_weeks)[l] =
         f.treated > 0 ? static_cast<double>(f.treated_wait_days) / static_cast<double>(f.treated) / 7.0 : std::nan("");
     out.ints(O::transfers_in)[l] = f.transfers_in;
@@ -104,7 +113,7 @@ void Treatment::sample_lists(const World& w, SampleView out) const {
     out.ints(O::cancelled_electives)[l] = f.cancelled;
     out.reals(O::income_transferred)[l] = f.income;
     out.reals(O::transfer_admin_cost)[l] = f.admin_cost;
-  });
+  }, 256);
   out.ints(O::transfer_flows) = taken_moves_;
 }
 
