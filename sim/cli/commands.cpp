@@ -343,10 +343,13 @@ int report(const ReportArgs& a) {
   }
   const char* env_python = std::getenv("ICSIM_PYTHON");
   const std::string python = env_python ? env_python : "/usr/bin/python3";
-  const char* old = std::getenv("PYTHONPATH");
-  const std::string path = dir + (old && *old ? ":" + std::string(old) : "");
-  ::setenv("PYTHONPATH", path.c_str(), 1);
-  std::vector<std::string> args = {python, "-m", "icsim_analysis", "report", a.out_dir};
+  // Isolated (-I): neither the current folder (often the results folder, whose files anyone
+  // may have written) nor PYTHONPATH nor the user's site-packages come first on the import
+  // path; the analysis package's folder is put there explicitly, passed as an argument.
+  std::vector<std::string> args = {python, "-I", "-c",
+                                   "import sys; sys.path.insert(0, sys.argv.pop(1)); "
+                                   "from icsim_analysis.__main__ import main; sys.exit(main(sys.argv[1:]))",
+                                   dir, "report", a.out_dir};
   if (!a.baseline.empty()) args.insert(args.end(), {"--baseline", a.baseline});
   if (!a.output.empty()) args.insert(args.end(), {"--output", a.output});
   if (a.force) args.emplace_back("--force");
