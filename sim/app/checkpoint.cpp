@@ -263,6 +263,16 @@ void write_checkpoint(const std::string& path, const scenario::Scenario& sc, int
   has_previous = true;
 }
 
+void interrupt_replication(const std::string& path, const scenario::Scenario& sc, int replication, int checkpoint_every,
+                           const model::Model& m, io::RunFile& f, const model::Events& events, Totals totals,
+                           bool& has_previous) {
+  const int day = m.days_done();
+  if (checkpoint_every > 0 && day % checkpoint_every != 0) {
+    write_checkpoint(path, sc, replication, checkpoint_every, m, f, events, totals, has_previous);
+  }
+  throw Interrupted(checkpoint_every > 0 ? checkpoint_path(path) : std::string(), day);
+}
+
 CheckpointReader::CheckpointReader(const std::string& path) : path_(path) {
   const fs::path p(path);
   const int from_name = replication_of_name(p.filename().string());

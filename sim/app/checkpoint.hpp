@@ -21,6 +21,12 @@ void write_checkpoint(const std::string& output_path, const scenario::Scenario& 
                       int checkpoint_every, const model::Model& m, io::RunFile& f, const model::Events& events,
                       Totals totals, bool& has_previous);
 
+/// Ends a replication asked to stop (a signal): writes its checkpoint at today's day when it
+/// checkpoints (unless it just did), then throws Interrupted.
+[[noreturn]] void interrupt_replication(const std::string& output_path, const scenario::Scenario& sc, int replication,
+                                        int checkpoint_every, const model::Model& m, io::RunFile& f,
+                                        const model::Events& events, Totals totals, bool& has_previous);
+
 /// A checkpoint opened for resuming: read whole and verified when constructed. Throws
 /// std::runtime_error for a file that is not named rep-NNNN.checkpoint.h5, is not an icsim
 /// checkpoint, was written by another build, or whose content does not match its checksums or

@@ -48,6 +48,7 @@ void write_manifest(const std::string& path, const Manifest& m) {
        << ", \"sha256\": " << json_string(r.sha256) << ", \"bytes\": " << r.bytes
        << ", \"threads\": " << r.threads << ", \"wall_seconds\": " << r.wall_seconds;
     if (!r.error.empty()) os << ", \"error\": " << json_string(r.error);
+    if (!r.checkpoint.empty()) os << ", \"checkpoint\": " << json_string(r.checkpoint);
     os << "}";
   }
   os << "\n  ]\n}\n";
