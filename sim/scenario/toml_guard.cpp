@@ -4,7 +4,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <vector>
 
@@ -146,6 +148,42 @@ class Scan {
   int parts_ = 1;
 };
 
+/// The offset of the first byte that is not part of valid UTF-8 (RFC 3629: no overlong forms,
+/// no surrogates, nothing above U+10FFFF), or npos. TOML files are UTF-8; toml11 3.7 reads out of
+/// bounds when reporting invalid UTF-8 inside a literal string (found by tests/fuzz).
+std::size_t invalid_utf8(std::string_view t) {
+  std::size_t i = 0;
+  while (i < t.size()) {
+    const auto c = static_cast<unsigned char>(t[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t n = 0;
+    unsigned lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
+    if (c >= 0xC2 && c <= 0xDF) {
+      n = 1;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      n = 2;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      n = 3;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return i;
+    }
+    if (i + n >= t.size()) return i;  // cut short
+    for (std::size_t k = 1; k <= n; ++k) {
+      const auto b = static_cast<unsigned char>(t[i + k]);
+      if (k == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF)) return i;
+    }
+    i += n + 1;
+  }
+  return std::string_view::npos;
+}
+
 std::string kind_of(mode_t m) {
   if (S_ISDIR(m)) return "a directory";
   if (S_ISFIFO(m)) return "a FIFO (named pipe)";
@@ -161,6 +199,12 @@ void guard_toml(std::string_view text, const std::string& source, const TomlLimi
   if (text.size() > limits.max_bytes) {
     throw Error(source, 0, "", "", "a text of " + std::to_string(text.size()) + " bytes: expected at most " +
                                        mib(limits.max_bytes));
+  }
+  if (const auto bad = invalid_utf8(text); bad != std::string_view::npos) {
+    const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(bad), '\n'));
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad]));
+    throw Error(source, line, "", "", std::string("a byte ") + byte + " that is not UTF-8: expected a UTF-8 text");
   }
   Scan(text, source, limits).run();
 }

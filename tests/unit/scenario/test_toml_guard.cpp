@@ -88,6 +88,19 @@ TEST(TomlGuard, BracketsAndDotsInStringsAndCommentsDoNotCount) {
   }
 }
 
+TEST(TomlGuard, TextsThatAreNotUtf8AreRefusedBeforeParsing) {
+  // Found by tests/fuzz: toml11 read out of bounds reporting invalid UTF-8 in a literal string.
+  const auto e = error_of(kHead + "\na = '''\xff\xfe'''\nb = 'x\xc0\x80'\n");
+  EXPECT_EQ(e.line, 4);
+  EXPECT_NE(std::string(e.what()).find("a byte 0xFF that is not UTF-8"), std::string::npos) << e.what();
+  for (const std::string bad : {"\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe2\x82", "\x80"}) {
+    EXPECT_THROW(scenario::guard_toml("s = \"" + bad + "\"", "u.toml"), scenario::Error) << bad.size();
+  }
+  for (const std::string good : {"\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\x98\x80", "\xef\xbb\xbf"}) {
+    EXPECT_NO_THROW(scenario::guard_toml("s = \"" + good + "\"", "u.toml")) << good.size();
+  }
+}
+
 TEST(TomlGuard, TooLargeTextsAreRefusedBeforeParsing) {
   scenario::TomlLimits small;
   small.max_bytes = 1000;
