@@ -164,6 +164,8 @@ io::ManifestRun run_job(const scenario::Scenario& sc, const Job& job, const Batc
     if (job.start == Start::not_started || (job.start != Start::done && core::stop_requested())) {
       throw Interrupted(fs::exists(ck) ? ck : std::string(), 0);
     }
+    std::error_code ec;
+    fs::remove(ck + ".tmp", ec);  // a checkpoint a kill cut short
     if (job.start == Start::checkpoint) {
       r = resume_replication(ck, control, true).result;
     } else if (job.start == Start::fresh) {

@@ -420,6 +420,8 @@ SweepOutcome run_sweep(const SweepPlan& plan, const SweepOptions& options, WorkQ
       control.checkpoint_every = options.checkpoint_every;
       control.keep_checkpoints = options.keep_checkpoints;
       const std::string ck = detail::checkpoint_path(file.string());
+      std::error_code ec;
+      fs::remove(ck + ".tmp", ec);  // a checkpoint a kill cut short
       bool resumable = false;
       if (fs::exists(ck)) {
         try {

@@ -113,6 +113,7 @@ int run(const RunArgs& a) {
       return bad_input;
     }
   }
+  core::install_stop_handlers();  // from the start: a signal while loading still ends as "interrupted"
   std::vector<scenario::Scenario> scenarios;
   try {
     const auto overrides = overrides_of(a);
@@ -192,6 +193,7 @@ int sweep(const SweepArgs& a, bool under_mpi) {
     return bad_input;
   }
   const bool root = queue->rank() == 0;
+  core::install_stop_handlers();
   app::SweepPlan plan;
   app::SweepOptions options;
   std::string problem;
@@ -286,6 +288,7 @@ int sweep(const SweepArgs& a, bool under_mpi) {
 }
 
 int resume(const ResumeArgs& a) {
+  core::install_stop_handlers();
   core::ThreadLimit limit(a.threads);
   std::mutex print;
   bool show = false;
