@@ -316,7 +316,10 @@ void prepare(const SweepPlan& plan, const SweepOptions& options, const std::stri
     }
   }
   if (!sharded) retract_manifest(out);  // rewritten at the end by this pass
-  if (options.force) remove_icsim_outputs(dir);
+  if (options.force) {
+    fs::remove(out / "batch.h5");  // the manifest is the sweep's now: no batch left to resume
+    remove_icsim_outputs(dir);
+  }
   fs::create_directories(dir);
   settle_plan(dir, plan_text, spec.name);
 }
