@@ -301,12 +301,17 @@ void prepare(const SweepPlan& plan, const SweepOptions& options, const std::stri
   } catch (const io::FolderBusy& e) {
     throw JobError(kBusy, e.what());
   }
-  if (!options.force && fs::exists(dir / "plan.txt") && read_text(dir / "plan.txt") != plan_text) {
+  // Results first, then the plan: a shard writes the plan before any result, so results seen
+  // with no plan after them are not a shard's of this sweep (in the other order, a shard
+  // starting just then would look like foreign results).
+  const bool results = has_results(dir);
+  const bool planned = fs::exists(dir / "plan.txt");
+  if (!options.force && planned && read_text(dir / "plan.txt") != plan_text) {
     throw JobError(kExists, dir.string() + " holds a different sweep named '" + spec.name +
                                 "' (use --force to replace it, or --out to write elsewhere)");
   }
-  if (!options.force && !fs::exists(dir / "plan.txt")) {
-    if (has_results(dir)) {
+  if (!options.force && !planned) {
+    if (results) {
       throw JobError(kExists, "results already exist in " + dir.string() +
                                   " (use --force to replace them, or --out to write elsewhere)");
     }

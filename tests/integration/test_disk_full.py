@@ -80,7 +80,9 @@ def test_disk_full_trials_lose_nothing(small_disk, tmp_path):
     run("run", *args, "--out", tmp_path / "whole")
     reference = sha(tmp_path / "whole" / "default" / "rep-0000.h5")
     outcomes = {"complete": 0, "resumed": 0, "nothing saved": 0}
-    for i, kib in enumerate(range(1024, 5200, 320)):
+    trials = int(os.environ.get("ICSIM_DISK_TRIALS", "14"))  # fewer under the sanitizers
+    sizes = [1024 + (4160 * k) // max(trials - 1, 1) for k in range(trials)]
+    for i, kib in enumerate(sizes):
         out = small_disk(kib) / "out"
         p = run("run", *args, "--out", out, check=False)
         assert p.returncode in (0, 1), f"{kib} KiB: exit {p.returncode}\n{p.stderr}"
@@ -103,4 +105,4 @@ def test_disk_full_trials_lose_nothing(small_disk, tmp_path):
         else:
             outcomes["nothing saved"] += 1
     print("disk-full trials:", outcomes)
-    assert outcomes["resumed"] >= 3 and outcomes["complete"] >= 1, outcomes
+    assert outcomes["resumed"] >= min(3, trials // 3) and outcomes["complete"] >= 1, outcomes

@@ -35,7 +35,7 @@ def manifest(out):
 
 
 def test_sigterm_checkpoints_a_run_and_resume_finishes_the_folder(tmp_path):
-    args = [SCENARIO, "--days", 365, "-r", 3, "--checkpoint-every", 30]
+    args = [SCENARIO, "--days", 200, "-r", 3, "--checkpoint-every", 30]
     run("run", *args, "--threads", 2, "--out", tmp_path / "whole")
     out = tmp_path / "stopped"
     p = start("run", *args, "--threads", 1, "--out", out)
@@ -79,7 +79,7 @@ def test_sigusr1_without_checkpoints_restarts_from_day_0(tmp_path):
 def test_a_signalled_sweep_checkpoints_and_a_rerun_finishes_it(tmp_path):
     sweep = tmp_path / "s.toml"
     sweep.write_text(f'[sweep]\nname = "w"\nscenario = "{SCENARIO}"\ndesign = "list"\nreplications = 2\n'
-                     'days = 365\n[[parameter]]\npath = "scenario.seed"\nvalues = [1, 2]\n')
+                     'days = 200\n[[parameter]]\npath = "scenario.seed"\nvalues = [1, 2]\n')
     run("sweep", sweep, "--out", tmp_path / "whole", "--threads", 2)
     out = tmp_path / "stopped"
     p = start("sweep", sweep, "--out", out, "--threads", 2, "--checkpoint-every", 30)
