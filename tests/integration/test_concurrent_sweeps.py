@@ -45,7 +45,7 @@ def digests(out):
 
 
 def test_eight_shards_started_together_then_a_final_pass(tmp_path):
-    s = sweep_file(tmp_path)
+    s = sweep_file(tmp_path, days=30)
     run("sweep", s, "--out", tmp_path / "whole")
     out = tmp_path / "sharded"
     procs = [subprocess.Popen([icsim_bin(), "sweep", str(s), "--out", str(out), "--shard", f"{i}/8", "--threads", "1"],

@@ -61,7 +61,7 @@ def start(*args):
 
 def test_two_processes_never_write_one_folder_at_once(tmp_path):
     out = tmp_path / "out"
-    args = ("run", "--days", 730, "-r", 2, "--threads", 1, "--out", out, "--force", "--progress", "never")
+    args = ("run", "--days", 365, "-r", 2, "--threads", 1, "--out", out, "--force", "--progress", "never")
     a, b = start(*args), start(*args)
     results = {p.pid: (p.wait(timeout=300), p.stderr.read()) for p in (a, b)}
     codes = sorted(code for code, _ in results.values())
@@ -69,7 +69,7 @@ def test_two_processes_never_write_one_folder_at_once(tmp_path):
     (winner,) = [pid for pid, (code, _) in results.items() if code == 0]
     (message,) = [err for code, err in results.values() if code == 4]
     assert f"{out} is in use by another icsim process (pid {winner} on host {socket.gethostname()} since " in message
-    assert "icsim run --days 730" in message, message
+    assert "icsim run --days 365" in message, message
     assert not list(out.rglob("*.tmp"))
     assert claims_hold(out)
     # Free again once the holder has finished, however it ended.
