@@ -4,11 +4,17 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
 from . import load, plots, report
 from .stats import final, summarise
+
+
+def _stem(name: str) -> str:
+    """A file name made from a scenario name (read from a manifest, which can be crafted): never a path."""
+    return re.sub(r"[^A-Za-z0-9_-]", "_", name)[:100] or "_"
 
 
 def main(argv=None) -> int:
@@ -43,17 +49,18 @@ def main(argv=None) -> int:
                               ("wait_distribution", plots.wait_distribution(args.out_dir))):
                 written += plots.save(fig, folder / name)
             for sc in load.scenarios(args.out_dir):
-                written += plots.save(plots.by_trust(args.out_dir, sc), folder / f"{sc}_by_trust")
+                stem = _stem(sc)
+                written += plots.save(plots.by_trust(args.out_dir, sc), folder / f"{stem}_by_trust")
                 first = next(r for r in load.runs(args.out_dir) if r.scenario == sc)
                 if report.has_observable(first, "collaborative_cohesion"):
-                    written += plots.save(plots.collaboration(args.out_dir, sc), folder / f"{sc}_collaboration")
+                    written += plots.save(plots.collaboration(args.out_dir, sc), folder / f"{stem}_collaboration")
                 if report.has_beds(first):
-                    written += plots.save(plots.pressure(args.out_dir, sc), folder / f"{sc}_pressure")
-                    written += plots.save(plots.aid_flows(args.out_dir, sc), folder / f"{sc}_aid")
+                    written += plots.save(plots.pressure(args.out_dir, sc), folder / f"{stem}_pressure")
+                    written += plots.save(plots.aid_flows(args.out_dir, sc), folder / f"{stem}_aid")
                 if report.has_relationships(first):
-                    written += plots.save(plots.trust_heatmap(args.out_dir, sc), folder / f"{sc}_trust")
-                    written += plots.save(plots.trust_over_time(args.out_dir, sc), folder / f"{sc}_trust_over_time")
-                    written += plots.save(plots.trust_network(args.out_dir, sc), folder / f"{sc}_network")
+                    written += plots.save(plots.trust_heatmap(args.out_dir, sc), folder / f"{stem}_trust")
+                    written += plots.save(plots.trust_over_time(args.out_dir, sc), folder / f"{stem}_trust_over_time")
+                    written += plots.save(plots.trust_network(args.out_dir, sc), folder / f"{stem}_network")
             print("\n".join(str(p) for p in written))
     except (FileNotFoundError, FileExistsError, ValueError, KeyError) as e:
         print(f"icsim report: error: {e}", file=sys.stderr)

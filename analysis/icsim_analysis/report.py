@@ -44,13 +44,22 @@ img { max-width: 100%; margin: 0.6em 0; border: 1px solid #eee; }
 """
 
 
-def _fmt(fmt: str, mean: float, low: float, high: float, n: int) -> str:
+class Markup(str):
+    """HTML built here from numbers and fixed text; every other string is escaped when it goes
+    into the page (text and attribute values alike: names come from files, which can be crafted)."""
+
+
+def _esc(x) -> str:
+    return x if isinstance(x, Markup) else html.escape(str(x), quote=True)
+
+
+def _fmt(fmt: str, mean: float, low: float, high: float, n: int) -> Markup:
     if mean != mean:  # NaN
-        return "-"
-    text = fmt.format(mean)
+        return Markup("-")
+    text = html.escape(fmt.format(mean))
     if n > 1:
-        text += f' <span class="ci">[{fmt.format(low)}, {fmt.format(high)}]</span>'
-    return text
+        text += f' <span class="ci">[{html.escape(fmt.format(low))}, {html.escape(fmt.format(high))}]</span>'
+    return Markup(text)
 
 
 def _img(fig) -> str:
@@ -81,8 +90,8 @@ def _comparison_rows(out_dir, baseline, others):
             d = paired(final(load.measure(out_dir, name)).assign(time=0.0), baseline, sc)
             r = d.iloc[0]
             sign = "+" if r["mean"] >= 0 else ""
-            cells.append(sign + _fmt(fmt, r["mean"] * scale, r["ci_low"] * scale, r["ci_high"] * scale,
-                                     int(r["n"])))
+            cells.append(Markup(sign + _fmt(fmt, r["mean"] * scale, r["ci_low"] * scale, r["ci_high"] * scale,
+                                            int(r["n"]))))
         rows.append((f"{sc} - {baseline}", cells))
     return rows
 
@@ -100,9 +109,9 @@ def _trust_rows(out_dir, scenario):
 
 
 def _table(table_id: str, header: list[str], rows) -> str:
-    out = [f'<table id="{table_id}"><tr>' + "".join(f"<th>{html.escape(h)}</th>" for h in header) + "</tr>"]
+    out = [f'<table id="{_esc(table_id)}"><tr>' + "".join(f"<th>{_esc(h)}</th>" for h in header) + "</tr>"]
     for label, cells in rows:
-        out.append(f"<tr><td>{html.escape(label)}</td>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+        out.append(f"<tr><td>{_esc(label)}</td>" + "".join(f"<td>{_esc(c)}</td>" for c in cells) + "</tr>")
     out.append("</table>")
     return "\n".join(out)
 
@@ -148,8 +157,9 @@ def build(out_dir, baseline: str | None = None) -> str:
     for sc in scenarios:
         p = prov[sc]
         parts.append(f"<h2>Scenario {html.escape(sc)}</h2>")
-        parts.append(f"<p>{html.escape(p.get('scenario_description', ''))}</p>")
-        parts.append(f'<p class="note">{n[sc]} replications of {p["days"]} days from {p["start_date"]}.</p>')
+        parts.append(f"<p>{_esc(p.get('scenario_description', ''))}</p>")
+        parts.append(f'<p class="note">{n[sc]} replications of {_esc(p["days"])} days from '
+                     f'{_esc(p["start_date"])}.</p>')
 
     parts.append("<h2>Headline results</h2>")
     parts.append(_table("headline", ["scenario"] + [h[1] for h in HEADLINE],
@@ -199,7 +209,7 @@ def build(out_dir, baseline: str | None = None) -> str:
     prov_rows = []
     for sc in scenarios:
         p = prov[sc]
-        prov_rows.append((sc, [html.escape(str(p.get(k, ""))) for k in
+        prov_rows.append((sc, [str(p.get(k, "")) for k in
                                ("icsim_version", "git_revision", "seed", "replications", "scenario_source",
                                 "overrides")]))
     parts.append(_table("provenance", ["scenario", "icsim version", "git revision", "seed",

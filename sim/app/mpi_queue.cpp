@@ -31,6 +31,21 @@ class MpiQueue final : public WorkQueue {
   [[nodiscard]] int rank() const override { return rank_; }
   [[nodiscard]] int size() const override { return size_; }
   void barrier() override { MPI_Barrier(MPI_COMM_WORLD); }
+  std::pair<int, std::string> agree(int status, std::string message) override {
+    // The lowest failing rank, then its status and message from it to every rank.
+    int mine = status != 0 ? rank_ : size_, first = size_;
+    MPI_Allreduce(&mine, &first, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD);
+    if (first == size_) return {0, ""};
+    long long length = static_cast<long long>(message.size());
+    MPI_Bcast(&status, 1, MPI_INT, first, MPI_COMM_WORLD);
+    MPI_Bcast(&length, 1, MPI_LONG_LONG, first, MPI_COMM_WORLD);
+    message.resize(static_cast<std::size_t>(length));
+    MPI_Bcast(message.data(), static_cast<int>(length), MPI_CHAR, first, MPI_COMM_WORLD);
+    return {status, first == 0 ? message : "rank " + std::to_string(first) + ": " + message};
+  }
+  void abort(int exit_status) override {
+    if (size_ > 1) MPI_Abort(MPI_COMM_WORLD, exit_status);
+  }
   void reset(std::int64_t /*limit*/) override {
     MPI_Barrier(MPI_COMM_WORLD);
     if (rank_ == 0) {

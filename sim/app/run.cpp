@@ -7,6 +7,7 @@
 #include "app/checkpoint.hpp"
 #include "app/replication.hpp"
 #include "app/run.hpp"
+#include "core/interrupt.hpp"
 #include "core/isolate.hpp"
 
 namespace icsim::app {
@@ -38,6 +39,9 @@ ReplicationResult finish_replication(const scenario::Scenario& sc, int replicati
       if (control.on_progress && control.progress->should_report(std::chrono::milliseconds(250))) {
         control.on_progress(*control.progress);
       }
+    }
+    if (core::stop_requested() && !m.finished()) {  // SIGTERM/SIGUSR1: save the day, then stop
+      interrupt_replication(path, sc, replication, control.checkpoint_every, m, f, t, has_previous);
     }
   }
   write_events(f, sc.config, m);

@@ -3,6 +3,7 @@
 // into an output folder with a manifest. Thin glue between model, scenario and io.
 #include <cstdint>
 #include <functional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,7 @@ struct ReplicationResult {
   int replication = 0;
   std::string file;  ///< path of the output file
   bool ok = false;
+  bool interrupted = false;  ///< stopped by a signal (error says where its state is)
   std::string error;
   double wall_seconds = 0.0;
   std::int64_t patient_events = 0;
@@ -56,6 +58,20 @@ struct BatchOptions {
 class OutputExists : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+};
+
+/// A replication stopped by a signal (SIGTERM, SIGUSR1, SIGINT) at the end of a day; its state
+/// is in `checkpoint` when it checkpoints (empty otherwise: it restarts from day 0).
+class Interrupted : public std::runtime_error {
+ public:
+  Interrupted(std::string checkpoint_file, int at_day)
+      : std::runtime_error("interrupted by a signal at day " + std::to_string(at_day) +
+                           (checkpoint_file.empty() ? std::string(" (no checkpoint: it restarts from day 0)")
+                                                    : " (state saved in " + checkpoint_file + ")")),
+        checkpoint(std::move(checkpoint_file)),
+        day(at_day) {}
+  std::string checkpoint;
+  int day;
 };
 
 /// Runs one replication of a scenario and writes it to `path` (via "<path>.tmp").
@@ -86,10 +102,27 @@ struct ResumedRun {
 ResumedRun resume_replication(const std::string& checkpoint, const RunControl& control, bool force);
 
 /// Runs every replication of every scenario in parallel into
-/// <out_dir>/<scenario name>/rep-NNNN.h5 and writes <out_dir>/manifest.json.
+/// <out_dir>/<scenario name>/rep-NNNN.h5 and writes <out_dir>/manifest.json, holding the
+/// folder's lock throughout (io::FolderBusy if another process holds it). Also writes
+/// <out_dir>/batch.h5, what `icsim resume OUT_DIR` needs to finish the batch. A signal stops
+/// it: running replications end as interrupted (checkpointed when they checkpoint), the others
+/// are not started, and the manifest says so.
 /// Throws OutputExists if results are in the way and options.force is false.
 std::vector<ScenarioResult> run_batch(const std::vector<scenario::Scenario>& scenarios,
                                       const BatchOptions& options);
+
+/// What `icsim resume OUT_DIR` did.
+struct FolderResume {
+  std::int64_t complete = 0;     ///< replications whose file was there already
+  std::int64_t resumed = 0;      ///< continued from their checkpoint
+  std::int64_t restarted = 0;    ///< run from day 0 (never started, no checkpoint, or a bad one)
+  std::vector<ScenarioResult> results;  ///< of the replications run now
+};
+/// Finishes the batch of an output folder (its batch.h5): replications with a checkpoint
+/// continue from it, those without one (never started, or without checkpoints) run from day
+/// 0, complete files are kept; then rewrites the manifest. Throws std::runtime_error if the
+/// folder holds no batch (a sweep is finished by rerunning it).
+FolderResume resume_folder(const std::string& out_dir, const BatchOptions& options);
 
 /// The file name of a replication inside its scenario folder, e.g. "rep-0003.h5".
 std::string replication_file_name(int replication);

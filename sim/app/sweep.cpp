@@ -3,6 +3,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <iostream>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -11,8 +13,13 @@
 #include <mutex>
 #include <sstream>
 
+#include "app/checkpoint.hpp"
+#include "app/output_folder.hpp"
+#include "core/interrupt.hpp"
 #include "core/parallel.hpp"
 #include "core/progress.hpp"
+#include "io/atomic_file.hpp"
+#include "io/folder_lock.hpp"
 #include "io/manifest.hpp"
 #include "io/run_file.hpp"
 #include "io/sha256.hpp"
@@ -164,15 +171,6 @@ class LocalQueue final : public WorkQueue {
   std::int64_t limit_ = 0;
 };
 
-void write_text_atomically(const fs::path& path, const std::string& text) {
-  const fs::path tmp = path.string() + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out || !(out << text) || !out.flush()) throw std::runtime_error("cannot write " + tmp.string());
-  }
-  fs::rename(tmp, path);
-}
-
 /// Writes <dir>/sweep.h5: the design, and every run's point, replication, file and status.
 void write_index(const fs::path& dir, const SweepPlan& plan, const std::vector<const Entry*>& best,
                  const std::string& sweep_file) {
@@ -236,6 +234,111 @@ void write_index(const fs::path& dir, const SweepPlan& plan, const std::vector<c
 
 std::unique_ptr<WorkQueue> local_queue() { return std::make_unique<LocalQueue>(); }
 
+namespace {
+
+constexpr int kExists = 3, kBusy = 4, kFailed = 1;
+
+bool is_lock_or_plan_tmp(const std::string& name) {
+  return (name.rfind("shard-", 0) == 0 && name.size() > 5 && name.compare(name.size() - 5, 5, ".lock") == 0) ||
+         (name.rfind("plan.txt.", 0) == 0 && name.size() > 4 && name.compare(name.size() - 4, 4, ".tmp") == 0);
+}
+
+/// Whether the sweep folder holds anything but shards' lock files and plans being written.
+bool has_results(const fs::path& dir) {
+  if (!fs::exists(dir)) return false;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    if (!is_lock_or_plan_tmp(e.path().filename().string())) return true;
+  }
+  return false;
+}
+
+std::string read_text(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+/// Writes plan.txt unless it is there, in a way safe for shards starting together: the text
+/// goes to a file of this process's, hard-linked to plan.txt (which fails if it exists). Then
+/// the plan in place must be this one.
+void settle_plan(const fs::path& dir, const std::string& plan_text, const std::string& name) {
+  const fs::path plan = dir / "plan.txt";
+  if (!fs::exists(plan)) {
+    const fs::path mine = dir / ("plan.txt." + std::to_string(::getpid()) + ".tmp");
+    io::write_file_atomically(mine, plan_text, dir / ("plan.txt." + std::to_string(::getpid()) + ".w.tmp"));
+    const int linked = ::link(mine.c_str(), plan.c_str());
+    const int e = errno;
+    fs::remove(mine);
+    if (linked != 0 && e != EEXIST) {
+      throw std::runtime_error("cannot write " + plan.string() + ": " + io::os_error_text(e));
+    }
+    io::sync_folder(dir);
+  }
+  if (read_text(plan) != plan_text) {
+    throw JobError(kExists, dir.string() + " holds a different sweep named '" + name +
+                                "' (use --force to replace it, or --out to write elsewhere)");
+  }
+}
+
+/// Rank 0's part before any run: the folder's lock (shared by shards), the checks, --force,
+/// the plan. Throws JobError for what the user must act on.
+void prepare(const SweepPlan& plan, const SweepOptions& options, const std::string& plan_text, io::FileLock& folder,
+             io::FileLock& shard) {
+  const auto& spec = plan.spec;
+  const fs::path out(options.out_dir), dir = out / spec.name, manifest_path = out / "manifest.json";
+  const bool sharded = options.shards > 1;
+  try {
+    folder = sharded ? io::share_output_folder(out, options.command_line)
+                     : io::lock_output_folder(out, options.command_line);
+    if (sharded) {
+      fs::create_directories(dir);
+      shard = io::FileLock(dir / ("shard-" + std::to_string(options.shard) + "of" + std::to_string(options.shards) + ".lock"),
+                           dir.string() + " (shard " + std::to_string(options.shard) + "/" +
+                               std::to_string(options.shards) + ")",
+                           options.command_line, io::FileLock::Mode::exclusive);
+    }
+  } catch (const io::FolderBusy& e) {
+    throw JobError(kBusy, e.what());
+  }
+  // Results first, then the plan: a shard writes the plan before any result, so results seen
+  // with no plan after them are not a shard's of this sweep (in the other order, a shard
+  // starting just then would look like foreign results).
+  const bool results = has_results(dir);
+  const bool planned = fs::exists(dir / "plan.txt");
+  if (!options.force && planned && read_text(dir / "plan.txt") != plan_text) {
+    throw JobError(kExists, dir.string() + " holds a different sweep named '" + spec.name +
+                                "' (use --force to replace it, or --out to write elsewhere)");
+  }
+  if (!options.force && !planned) {
+    if (results) {
+      throw JobError(kExists, "results already exist in " + dir.string() +
+                                  " (use --force to replace them, or --out to write elsewhere)");
+    }
+    if (fs::exists(manifest_path)) {
+      throw JobError(kExists, manifest_path.string() +
+                                  " already exists (use --force to replace it, or --out to write elsewhere)");
+    }
+  }
+  if (!sharded) retract_manifest(out);  // rewritten at the end by this pass
+  if (options.force) {
+    fs::remove(out / "batch.h5");  // the manifest is the sweep's now: no batch left to resume
+    remove_icsim_outputs(dir);
+  }
+  fs::create_directories(dir);
+  settle_plan(dir, plan_text, spec.name);
+}
+
+std::string journal_line(const Entry& e) {
+  char head[160];
+  std::snprintf(head, sizeof head, "%lld\t%s\t%s\t%lld\t%lld\t%.6f\t", static_cast<long long>(e.index),
+                e.status.c_str(), e.sha256.c_str(), static_cast<long long>(e.bytes),
+                static_cast<long long>(e.threads), e.wall);
+  return head + e.error + "\n";
+}
+
+}  // namespace
+
 SweepOutcome run_sweep(const SweepPlan& plan, const SweepOptions& options, WorkQueue& queue) {
   const auto& spec = plan.spec;
   const fs::path out(options.out_dir);
@@ -243,32 +346,25 @@ SweepOutcome run_sweep(const SweepPlan& plan, const SweepOptions& options, WorkQ
   const fs::path manifest_path = out / "manifest.json";
   const std::string plan_text = describe_plan(plan);
   const bool root = queue.rank() == 0;
+  const bool sharded = options.shards > 1;
 
-  // Another sweep, or other results, in the way? The same plan is resumed.
-  std::string problem;
-  if (!options.force) {
-    if (fs::exists(dir / "plan.txt")) {
-      std::ifstream in(dir / "plan.txt");
-      std::stringstream old;
-      old << in.rdbuf();
-      if (old.str() != plan_text) {
-        problem = dir.string() + " holds a different sweep named '" + spec.name +
-                  "' (use --force to replace it, or --out to write elsewhere)";
-      }
-    } else if (fs::exists(dir) && !fs::is_empty(dir)) {
-      problem = "results already exist in " + dir.string() + " (use --force to replace them, or --out to write elsewhere)";
-    } else if (fs::exists(manifest_path)) {
-      problem = manifest_path.string() + " already exists (use --force to replace it, or --out to write elsewhere)";
+  // Rank 0 prepares; every rank learns how it went before anyone goes on.
+  io::FileLock folder_lock, shard_lock;  // rank 0 holds them for the whole sweep
+  int status = 0;
+  std::string message;
+  if (root) {
+    try {
+      prepare(plan, options, plan_text, folder_lock, shard_lock);
+    } catch (const JobError& e) {
+      status = e.exit_status;
+      message = e.what();
+    } catch (const std::exception& e) {
+      status = kFailed;
+      message = e.what();
     }
   }
-  queue.barrier();
-  if (!problem.empty()) throw OutputExists(problem);
-  if (root) {
-    if (options.force) fs::remove_all(dir);
-    fs::create_directories(dir);
-    write_text_atomically(dir / "plan.txt", plan_text);
-  }
-  queue.barrier();
+  const auto [agreed, why] = queue.agree(status, message);
+  if (agreed != 0) throw JobError(agreed, why);
 
   // What is complete already: a journal entry whose file is there with the recorded checksum.
   const std::size_t R = static_cast<std::size_t>(spec.replications);
@@ -298,15 +394,21 @@ SweepOutcome run_sweep(const SweepPlan& plan, const SweepOptions& options, WorkQ
   queue.barrier();  // every process has read the journals before any appends to them
   queue.reset(static_cast<std::int64_t>(todo.size()));
 
-  const fs::path journal_path = dir / ("journal-" + std::to_string(queue.rank()) + ".txt");
-  std::FILE* journal = std::fopen(journal_path.c_str(), "a");
-  if (!journal) throw std::runtime_error("cannot write " + journal_path.string());
+  // Each process appends to a journal of its own: journal-<rank>.txt, or for a shard
+  // journal-shard<i>of<N>-<rank>.txt (shards run at the same time).
+  const std::string journal_name =
+      (sharded ? "journal-shard" + std::to_string(options.shard) + "of" + std::to_string(options.shards) + "-"
+               : std::string("journal-")) +
+      std::to_string(queue.rank()) + ".txt";
+  io::AppendLog journal(dir / journal_name);
   std::mutex mutex;
   const int days = spec.days ? *spec.days : sweep_point(spec, {}).config.run.days;
   core::Progress progress(static_cast<std::int64_t>(todo.size()) * days, static_cast<std::int64_t>(todo.size()));
   const std::size_t threads = core::active_threads();
+  core::install_stop_handlers();
 
   core::for_each_index(todo.size(), [&](std::size_t) {
+    if (core::stop_requested()) return;  // a signal: start nothing more
     const std::int64_t i = queue.next();
     if (i < 0 || i >= static_cast<std::int64_t>(todo.size())) return;
     const std::size_t run = todo[static_cast<std::size_t>(i)];
@@ -320,11 +422,33 @@ SweepOutcome run_sweep(const SweepPlan& plan, const SweepOptions& options, WorkQ
       for (std::size_t k = 0; k < spec.parameters.size(); ++k) ov.push_back({spec.parameters[k].path, plan.values[p][k]});
       const auto sc = sweep_point(spec, ov);
       fs::create_directories(file.parent_path());
-      const auto r = run_replication(sc, rep, file.string(), &progress, options.on_progress);
+      RunControl control;
+      control.progress = &progress;
+      control.on_progress = options.on_progress;
+      control.checkpoint_every = options.checkpoint_every;
+      control.keep_checkpoints = options.keep_checkpoints;
+      const std::string ck = detail::checkpoint_path(file.string());
+      std::error_code ec;
+      fs::remove(ck + ".tmp", ec);  // a checkpoint a kill cut short
+      bool resumable = false;
+      if (fs::exists(ck)) {
+        try {
+          const detail::CheckpointReader probe(ck);
+          resumable = probe.scenario().resolved_text == sc.resolved_text;
+          if (!resumable) std::cerr << "icsim: warning: " << ck << " is another run's: this run starts from day 0\n";
+        } catch (const std::exception& bad) {
+          std::cerr << "icsim: warning: " << bad.what() << "; this run starts from day 0\n";
+        }
+      }
+      const auto r = resumable ? resume_replication(ck, control, true).result
+                               : run_replication(sc, rep, file.string(), control);
       e.status = "complete";
       e.sha256 = io::sha256_file(file.string());
       e.bytes = static_cast<std::int64_t>(fs::file_size(file));
       e.wall = r.wall_seconds;
+    } catch (const Interrupted& ex) {
+      e.status = "interrupted";
+      e.error = clean(ex.what());
     } catch (const std::exception& ex) {
       e.status = "failed";
       e.error = clean(ex.what());
@@ -334,22 +458,21 @@ SweepOutcome run_sweep(const SweepPlan& plan, const SweepOptions& options, WorkQ
     progress.run_finished(e.status == "complete");
     if (options.on_progress) options.on_progress(progress);
     std::lock_guard lock(mutex);
-    std::fprintf(journal, "%lld\t%s\t%s\t%lld\t%lld\t%.6f\t%s\n", static_cast<long long>(e.index), e.status.c_str(),
-                 e.sha256.c_str(), static_cast<long long>(e.bytes), static_cast<long long>(e.threads), e.wall,
-                 e.error.c_str());
-    std::fflush(journal);
-    ::fsync(fileno(journal));
+    journal.append(journal_line(e));
     if (e.status == "complete") {
       ++outcome.ran;
+    } else if (e.status == "interrupted") {
+      ++outcome.interrupted;
     } else {
       ++outcome.failed;
       outcome.errors.push_back("point " + std::to_string(p) + " replication " + std::to_string(rep) + ": " + e.error);
     }
   }, 1);
-  std::fclose(journal);
+  journal.close();
   queue.barrier();
 
-  // The process of rank 0 writes the index and the manifest from every journal.
+  // The process of rank 0 writes the index and the manifest from every journal; shards leave
+  // them to the pass without --shard, after all of them.
   if (root) {
     const auto entries = read_journals(dir);
     std::vector<const Entry*> best(plan.runs(), nullptr);
@@ -380,10 +503,15 @@ SweepOutcome run_sweep(const SweepPlan& plan, const SweepOptions& options, WorkQ
       mr.threads = e->threads;
       mr.wall_seconds = e->wall;
       mr.error = e->error;
+      if (e->status == "interrupted" && fs::exists(detail::checkpoint_path((out / mr.file).string()))) {
+        mr.checkpoint = fs::path(mr.file).replace_extension().string() + ".checkpoint.h5";
+      }
       m.runs.push_back(std::move(mr));
     }
-    write_index(dir, plan, best, spec.file);
-    io::write_manifest(manifest_path.string(), m);
+    if (!sharded) {
+      write_index(dir, plan, best, spec.file);
+      io::write_manifest(manifest_path.string(), m);
+    }
     outcome.complete = all;
   }
   queue.barrier();

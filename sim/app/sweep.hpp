@@ -6,6 +6,8 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <stdexcept>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -43,6 +45,21 @@ class WorkQueue {
   virtual void barrier() {}
   /// Called once every process knows how many indices there are.
   virtual void reset(std::int64_t limit) = 0;
+  /// A step every process takes together: each gives its outcome (status 0: ok), and every
+  /// process gets the same one back, that of the lowest rank that failed. So no process waits
+  /// at a barrier for one that gave up.
+  virtual std::pair<int, std::string> agree(int status, std::string message) { return {status, std::move(message)}; }
+  /// Ends every process of the job (MPI_Abort) after a fatal error on this one; returns only
+  /// when there is no job to end (one process).
+  virtual void abort(int /*exit_status*/) {}
+};
+
+/// An error every process of the sweep raised together (decided by agree()): printed once,
+/// by rank 0, and ending every process with `exit_status`.
+class JobError : public std::runtime_error {
+ public:
+  JobError(int status, const std::string& what) : std::runtime_error(what), exit_status(status) {}
+  int exit_status;
 };
 
 /// The work queue of a single process.
@@ -52,6 +69,8 @@ std::unique_ptr<WorkQueue> mpi_queue();
 
 struct SweepOptions {
   std::string out_dir = "results";
+  int checkpoint_every = 0;  ///< days between checkpoints of each run (0: none); a rerun resumes them
+  bool keep_checkpoints = false;
   bool force = false;      ///< replace an existing sweep of the same name
   bool fail_fast = false;  ///< stop handing out runs after the first failure
   int shard = 0, shards = 1;  ///< run only the runs whose index % shards == shard
@@ -64,12 +83,16 @@ struct SweepOutcome {
   std::int64_t skipped = 0;   ///< already complete from an earlier attempt
   std::int64_t ran = 0;       ///< run now (by this process)
   std::int64_t failed = 0;    ///< failed now (by this process)
+  std::int64_t interrupted = 0;  ///< stopped by a signal (by this process)
   std::vector<std::string> errors;  ///< "point P replication R: message"
   bool complete = false;      ///< every run of the plan (all shards) is complete (rank 0's view)
 };
 
-/// Runs the plan. Throws OutputExists if a different sweep (or other results) are in the way
-/// and options.force is false.
+/// Runs the plan, holding the output folder's lock (shared between shards running at the same
+/// time, each holding its own shard lock). Shards write only their own journals; the pass
+/// without --shard writes the index and the manifest. Throws JobError (exit status 3) if a
+/// different sweep or other results are in the way and options.force is false, or (4) if
+/// another process holds the folder; other exceptions are this process's alone.
 SweepOutcome run_sweep(const SweepPlan& plan, const SweepOptions& options, WorkQueue& queue);
 
 }  // namespace icsim::app

@@ -23,7 +23,9 @@
 #include "app/sweep.hpp"
 #include "scenario/sweep.hpp"
 #include "cli/format.hpp"
+#include "core/interrupt.hpp"
 #include "core/parallel.hpp"
+#include "io/folder_lock.hpp"
 #include "model/observables.hpp"
 #include "scenario/registry.hpp"
 #include "scenario/scenario.hpp"
@@ -60,7 +62,58 @@ app::ProgressCallback progress_display(const std::string& mode, bool enabled, st
 
 }  // namespace
 
+namespace {
+#ifdef ICSIM_HAVE_MPI
+/// MPI_Init_thread (threads of a rank share the work queue) and MPI_Finalize.
+struct MpiSession {
+  MpiSession() {
+    int provided = 0;
+    MPI_Init_thread(nullptr, nullptr, MPI_THREAD_MULTIPLE, &provided);
+    if (provided < MPI_THREAD_MULTIPLE) {
+      std::cerr << "icsim: warning: the MPI library does not support MPI_THREAD_MULTIPLE; using one run at a time per rank\n";
+      serial = true;
+    }
+  }
+  ~MpiSession() { MPI_Finalize(); }
+  [[nodiscard]] int rank() const {
+    int r = 0;
+    MPI_Comm_rank(MPI_COMM_WORLD, &r);
+    return r;
+  }
+  [[nodiscard]] int size() const {
+    int n = 1;
+    MPI_Comm_size(MPI_COMM_WORLD, &n);
+    return n;
+  }
+  MpiSession(const MpiSession&) = delete;
+  MpiSession& operator=(const MpiSession&) = delete;
+  bool serial = false;
+};
+#else
+struct MpiSession {
+  bool serial = false;
+  [[nodiscard]] int rank() const { return 0; }
+  [[nodiscard]] int size() const { return 1; }
+};
+#endif
+}  // namespace
+
 int run(const RunArgs& a) {
+  if (under_mpi()) {
+    // icsim run does not share replications across MPI ranks: every rank would run the same
+    // batch into the same folder. Refused on every rank, said once.
+    MpiSession mpi;
+    if (mpi.size() > 1) {
+      if (mpi.rank() == 0) {
+        std::cerr << "icsim: error: icsim run was started on " << mpi.size()
+                  << " MPI ranks; it does not share replications across ranks (every rank would run the same "
+                     "batch into the same folder). Run it as one process (it uses every core of the machine with "
+                     "--threads), or use icsim sweep under mpirun to share runs across ranks\n";
+      }
+      return bad_input;
+    }
+  }
+  core::install_stop_handlers();  // from the start: a signal while loading still ends as "interrupted"
   std::vector<scenario::Scenario> scenarios;
   try {
     const auto overrides = overrides_of(a);
@@ -91,16 +144,21 @@ int run(const RunArgs& a) {
   } catch (const app::OutputExists& e) {
     std::cerr << "icsim: error: " << e.what() << "\n";
     return output_exists;
+  } catch (const io::FolderBusy& e) {
+    std::cerr << "icsim: error: " << e.what() << "\n";
+    return busy;
   } catch (const std::exception& e) {
     std::cerr << "icsim: error: " << e.what() << "\n";
     return run_failed;
   }
   if (show) std::cerr << "\r" << std::string(100, ' ') << "\r";
 
-  int failures = 0;
+  int failures = 0, stopped = 0;
   for (const auto& r : results) {
     for (const auto& rep : r.replications) {
-      if (!rep.ok) {
+      if (rep.interrupted) {
+        ++stopped;
+      } else if (!rep.ok) {
         ++failures;
         std::cerr << "icsim: " << r.name << " replication " << rep.replication
                   << " failed: " << rep.error << "\n";
@@ -110,32 +168,14 @@ int run(const RunArgs& a) {
   }
   if (results.size() >= 2) std::cout << paired_table(results) << "\n";
   std::cout << "Outputs: " << a.out << "/ (manifest.json lists every file)\n";
+  if (stopped) {
+    std::cerr << "icsim: interrupted by signal " << core::stop_requested() << ": " << stopped
+              << " replication(s) not finished" << (a.checkpoint_every > 0 ? " (their state is saved)" : "")
+              << "; continue with: icsim resume " << a.out << "\n";
+    return interrupted;
+  }
   return failures ? run_failed : ok;
 }
-
-namespace {
-#ifdef ICSIM_HAVE_MPI
-/// MPI_Init_thread (threads of a rank share the work queue) and MPI_Finalize.
-struct MpiSession {
-  MpiSession() {
-    int provided = 0;
-    MPI_Init_thread(nullptr, nullptr, MPI_THREAD_MULTIPLE, &provided);
-    if (provided < MPI_THREAD_MULTIPLE) {
-      std::cerr << "icsim: warning: the MPI library does not support MPI_THREAD_MULTIPLE; using one run at a time per rank\n";
-      serial = true;
-    }
-  }
-  ~MpiSession() { MPI_Finalize(); }
-  MpiSession(const MpiSession&) = delete;
-  MpiSession& operator=(const MpiSession&) = delete;
-  bool serial = false;
-};
-#else
-struct MpiSession {
-  bool serial = false;
-};
-#endif
-}  // namespace
 
 bool under_mpi() {
   for (const char* v : {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE", "PMIX_RANK"}) {
@@ -147,8 +187,16 @@ bool under_mpi() {
 int sweep(const SweepArgs& a, bool under_mpi) {
   std::optional<MpiSession> mpi;  // outlives the work queue
   if (under_mpi) mpi.emplace();
+  std::unique_ptr<app::WorkQueue> queue = under_mpi ? app::mpi_queue() : app::local_queue();
+  if (!queue) {
+    std::cerr << "icsim: error: this icsim was built without MPI\n";
+    return bad_input;
+  }
+  const bool root = queue->rank() == 0;
+  core::install_stop_handlers();
   app::SweepPlan plan;
   app::SweepOptions options;
+  std::string problem;
   try {
     plan = app::plan_sweep(scenario::load_sweep(a.file));
     if (!a.shard.empty()) {
@@ -169,17 +217,20 @@ int sweep(const SweepArgs& a, bool under_mpi) {
       if (!good) {
         throw scenario::Error("command line", 0, "--shard", a.shard, "i/N with 0 <= i < N, e.g. 3/10");
       }
+      if (a.force && options.shards > 1) {
+        throw scenario::Error("command line", 0, "--force", "", "not with --shard: shards running at the same time "
+                              "would remove each other's files (remove the old sweep's folder before the shards start)");
+      }
     }
   } catch (const scenario::Error& e) {
-    std::cerr << "icsim: error: " << e.what() << "\n";
+    problem = e.what();
+  }
+  // Every rank read the file: all go on, or all stop (none waits for a rank that stopped).
+  const auto [bad, why] = queue->agree(problem.empty() ? 0 : bad_input, problem);
+  if (bad) {
+    if (root) std::cerr << "icsim: error: " << why << "\n";
     return bad_input;
   }
-  std::unique_ptr<app::WorkQueue> queue = under_mpi ? app::mpi_queue() : app::local_queue();
-  if (!queue) {
-    std::cerr << "icsim: error: this icsim was built without MPI\n";
-    return bad_input;
-  }
-  const bool root = queue->rank() == 0;
   if (a.dry_run) {
     if (root) std::cout << app::describe_plan(plan);
     return ok;
@@ -191,38 +242,90 @@ int sweep(const SweepArgs& a, bool under_mpi) {
   options.force = a.force;
   options.fail_fast = a.fail_fast;
   options.command_line = a.command_line;
+  options.checkpoint_every = a.checkpoint_every;
+  options.keep_checkpoints = a.keep_checkpoints;
   options.on_progress = progress_display(a.progress, root, print, show);
   app::SweepOutcome r;
   try {
     r = app::run_sweep(plan, options, *queue);
-  } catch (const app::OutputExists& e) {
+  } catch (const app::JobError& e) {
     if (root) std::cerr << "icsim: error: " << e.what() << "\n";
-    return output_exists;
+    return e.exit_status;
   } catch (const std::exception& e) {
-    std::cerr << "icsim: error: " << e.what() << "\n";
+    // This process alone failed: say so, then end the whole job (the other ranks would wait
+    // for it at the next barrier forever).
+    std::cerr << "icsim: error" << (queue->size() > 1 ? " (rank " + std::to_string(queue->rank()) + ")" : "")
+              << ": " << e.what() << "\n";
+    std::cerr.flush();
+    queue->abort(run_failed);
     return run_failed;
   }
   if (show) std::cerr << "\r" << std::string(100, ' ') << "\r";
   for (const auto& e : r.errors) std::cerr << "icsim: sweep " << plan.spec.name << " " << e << "\n";
   if (root) {
-    std::cout << "Sweep " << plan.spec.name << ": " << r.total << " runs" << (options.shards > 1 ? " in this shard" : "")
+    const bool sharded = options.shards > 1;
+    std::cout << "Sweep " << plan.spec.name << ": " << r.total << " runs" << (sharded ? " in this shard" : "")
               << "; " << r.skipped << " already complete, " << r.ran << " run now"
               << (queue->size() > 1 ? " by rank 0 (of " + std::to_string(queue->size()) + ")" : std::string())
               << ", " << r.failed << " failed" << (queue->size() > 1 ? " on rank 0" : "") << ".\n"
               << (r.complete ? "Every run of the sweep is complete." : "Some runs are not complete: run the same command again to finish them.")
-              << "\nOutputs: " << a.out << "/" << plan.spec.name << "/ (sweep.h5 indexes the runs; "
-              << a.out << "/manifest.json lists every file)\n";
+              << "\n";
+    if (sharded) {
+      std::cout << "Outputs: " << a.out << "/" << plan.spec.name << "/ (after the last shard, run the sweep once "
+                << "without --shard to write sweep.h5 and " << a.out << "/manifest.json)\n";
+    } else {
+      std::cout << "Outputs: " << a.out << "/" << plan.spec.name << "/ (sweep.h5 indexes the runs; " << a.out
+                << "/manifest.json lists every file)\n";
+    }
+  }
+  if (r.interrupted) {
+    std::cerr << "icsim: interrupted by signal " << core::stop_requested() << ": " << r.interrupted
+              << " run(s) stopped" << (options.checkpoint_every > 0 ? " with their state saved" : "")
+              << "; run the same command again to finish the sweep\n";
+    return interrupted;
   }
   return r.failed ? run_failed : ok;
 }
 
 int resume(const ResumeArgs& a) {
+  core::install_stop_handlers();
   core::ThreadLimit limit(a.threads);
   std::mutex print;
   bool show = false;
-  app::RunControl control;
-  control.on_progress = progress_display(a.progress, true, print, show);
+  namespace fs = std::filesystem;
   try {
+    if (fs::is_directory(a.checkpoint)) {
+      app::BatchOptions options;
+      options.out_dir = a.checkpoint;
+      options.command_line = a.command_line;
+      options.checkpoint_every = a.checkpoint_every;
+      options.on_progress = progress_display(a.progress, true, print, show);
+      const auto r = app::resume_folder(a.checkpoint, options);
+      if (show) std::cerr << "\r" << std::string(100, ' ') << "\r";
+      int failed = 0, stopped = 0;
+      for (const auto& sc : r.results) {
+        for (const auto& rep : sc.replications) {
+          if (rep.interrupted) {
+            ++stopped;
+          } else if (!rep.ok) {
+            ++failed;
+            std::cerr << "icsim: " << sc.name << " replication " << rep.replication << " failed: " << rep.error << "\n";
+          }
+        }
+      }
+      std::cout << "Resumed " << a.checkpoint << ": " << r.complete << " replication(s) already complete, " << r.resumed
+                << " continued from their checkpoint, " << r.restarted << " run from day 0; " << failed << " failed"
+                << (stopped ? ", " + std::to_string(stopped) + " interrupted again" : std::string())
+                << ".\nOutputs: " << a.checkpoint << "/ (manifest.json lists every file)\n";
+      if (stopped) return interrupted;
+      return failed ? run_failed : ok;
+    }
+    app::RunControl control;
+    control.on_progress = progress_display(a.progress, true, print, show);
+    control.checkpoint_every = a.checkpoint_every;
+    // The replication's output folder is the one its scenario folder is in: its lock.
+    const fs::path out = fs::absolute(a.checkpoint).parent_path().parent_path();
+    const auto lock = io::lock_output_folder(out, a.command_line);
     const auto r = app::resume_replication(a.checkpoint, control, a.force);
     if (show) std::cerr << "\r" << std::string(100, ' ') << "\r";
     std::cout << "Resumed " << r.scenario << " replication " << r.result.replication << " at day " << r.day << " of "
@@ -230,6 +333,12 @@ int resume(const ResumeArgs& a) {
   } catch (const app::OutputExists& e) {
     std::cerr << "icsim: error: " << e.what() << "\n";
     return output_exists;
+  } catch (const io::FolderBusy& e) {
+    std::cerr << "icsim: error: " << e.what() << "\n";
+    return busy;
+  } catch (const app::Interrupted& e) {
+    std::cerr << "icsim: " << e.what() << "; continue with: icsim resume " << a.checkpoint << "\n";
+    return interrupted;
   } catch (const scenario::Error& e) {
     std::cerr << "icsim: error: " << e.what() << "\n";
     return bad_input;
@@ -343,10 +452,13 @@ int report(const ReportArgs& a) {
   }
   const char* env_python = std::getenv("ICSIM_PYTHON");
   const std::string python = env_python ? env_python : "/usr/bin/python3";
-  const char* old = std::getenv("PYTHONPATH");
-  const std::string path = dir + (old && *old ? ":" + std::string(old) : "");
-  ::setenv("PYTHONPATH", path.c_str(), 1);
-  std::vector<std::string> args = {python, "-m", "icsim_analysis", "report", a.out_dir};
+  // Isolated (-I): neither the current folder (often the results folder, whose files anyone
+  // may have written) nor PYTHONPATH nor the user's site-packages come first on the import
+  // path; the analysis package's folder is put there explicitly, passed as an argument.
+  std::vector<std::string> args = {python, "-I", "-c",
+                                   "import sys; sys.path.insert(0, sys.argv.pop(1)); "
+                                   "from icsim_analysis.__main__ import main; sys.exit(main(sys.argv[1:]))",
+                                   dir, "report", a.out_dir};
   if (!a.baseline.empty()) args.insert(args.end(), {"--baseline", a.baseline});
   if (!a.output.empty()) args.insert(args.end(), {"--output", a.output});
   if (a.force) args.emplace_back("--force");

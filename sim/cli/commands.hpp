@@ -13,7 +13,9 @@ enum Exit : int {
   ok = 0,
   run_failed = 1,   ///< a run failed while executing
   bad_input = 2,    ///< invalid scenario, option or file
-  output_exists = 3 ///< results in the way and no --force
+  output_exists = 3, ///< results in the way and no --force
+  busy = 4,         ///< another icsim process is writing the output folder
+  interrupted = 75  ///< stopped by SIGTERM/SIGUSR1/SIGINT with the state saved (EX_TEMPFAIL): resume
 };
 
 struct RunArgs {
@@ -31,12 +33,14 @@ struct RunArgs {
 int run(const RunArgs& a);
 
 struct ResumeArgs {
-  std::string checkpoint;
+  std::string checkpoint;  ///< a rep-NNNN.checkpoint.h5 file, or an output folder
+  std::string command_line;
+  int checkpoint_every = 0;
   std::size_t threads = 0;
   bool force = false;
   std::string progress = "auto";
 };
-/// icsim resume: continues one replication from its checkpoint.
+/// icsim resume: continues one replication from its checkpoint, or finishes an output folder.
 int resume(const ResumeArgs& a);
 
 struct SweepArgs {
@@ -47,6 +51,8 @@ struct SweepArgs {
   std::string shard;                   ///< "i/N" or empty
   std::string progress = "auto";
   std::string command_line;
+  int checkpoint_every = 0;
+  bool keep_checkpoints = false;
 };
 /// icsim sweep: one process, or every rank of an MPI job (MPI is initialised and finalised here).
 int sweep(const SweepArgs& a, bool under_mpi);

@@ -6,8 +6,35 @@
 #include "cli/commands.hpp"
 #include "core/version.hpp"
 
+namespace {
+
+/// A whole number in [lo, hi], with a message that says what was expected (CLI11's own ranges
+/// print their limits as 300-digit doubles).
+CLI::Validator whole_number(long long lo, long long hi, const std::string& what) {
+  return CLI::Validator(
+      [=](std::string& s) -> std::string {
+        std::size_t used = 0;
+        long long v = 0;
+        try {
+          v = std::stoll(s, &used);
+        } catch (const std::exception&) {
+          used = 0;
+        }
+        if (used == 0 || used != s.size() || v < lo || v > hi) {
+          return "expected " + what + " (a whole number from " + std::to_string(lo) + " to " + std::to_string(hi) +
+                 "), found " + s;
+        }
+        return "";
+      },
+      "INT in [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace icsim;
+  const auto days = whole_number(0, 32000, "a number of days, 0 for none");
+  const auto threads = whole_number(0, 4096, "a number of threads, 0 for all cores");
   CLI::App app{"icsim: agent-based simulation of NHS provider collaboration in integrated care "
                "systems.\nRuns scenario files and writes one HDF5 file per replication."};
   app.set_version_flag("--version", std::string("icsim ") + std::string(version()) + " (" +
@@ -23,20 +50,25 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--seed", run.seed, "Seed (overrides the file)");
   run_cmd->add_option("--days", run.days, "Simulated days (overrides the file)");
   run_cmd->add_option("--set", run.set, "Set a parameter: path=value, e.g. scenario.seed=3");
-  run_cmd->add_option("-t,--threads", run.threads, "Threads (0: all cores)")->capture_default_str();
+  run_cmd->add_option("-t,--threads", run.threads, "Threads (0: all cores)")->check(threads)->capture_default_str();
   run_cmd->add_flag("-f,--force", run.force, "Replace existing results of these scenarios");
   run_cmd->add_option("--checkpoint-every", run.checkpoint_every,
                       "Write each replication's state every DAYS days (rep-NNNN.checkpoint.h5); resume with icsim resume")
-      ->check(CLI::NonNegativeNumber);
+      ->check(days);
   run_cmd->add_flag("--keep-checkpoints", run.keep_checkpoints, "Keep the last checkpoint of a completed replication");
   run_cmd->add_option("--progress", run.progress, "Progress display")
       ->check(CLI::IsMember({"auto", "always", "never", "json"}))
       ->capture_default_str();
 
   cli::ResumeArgs resume;
-  auto* resume_cmd = app.add_subcommand("resume", "Continue a replication from its checkpoint (at any thread count)");
-  resume_cmd->add_option("checkpoint", resume.checkpoint, "A rep-NNNN.checkpoint.h5 file")->required();
-  resume_cmd->add_option("-t,--threads", resume.threads, "Threads (0: all cores)")->capture_default_str();
+  auto* resume_cmd = app.add_subcommand("resume", "Continue a replication from its checkpoint (at any thread count), "
+                                                  "or finish an interrupted output folder");
+  resume_cmd->add_option("checkpoint", resume.checkpoint,
+                         "A rep-NNNN.checkpoint.h5 file, or an output folder of icsim run (every replication not "
+                         "complete: from its checkpoint, or from day 0; rewrites its manifest)")->required();
+  resume_cmd->add_option("-t,--threads", resume.threads, "Threads (0: all cores)")->check(threads)->capture_default_str();
+  resume_cmd->add_option("--checkpoint-every", resume.checkpoint_every,
+                         "Days between checkpoints from now on (default: the interval the run had)")->check(days);
   resume_cmd->add_flag("-f,--force", resume.force, "Replace the replication's file if it exists");
   resume_cmd->add_option("--progress", resume.progress, "Progress display")
       ->check(CLI::IsMember({"auto", "always", "never", "json"}))
@@ -47,7 +79,11 @@ int main(int argc, char** argv) {
                                                 "(under mpirun: ranks share the runs)");
   sweep_cmd->add_option("file", sweep.file, "Sweep file (TOML)")->required();
   sweep_cmd->add_option("-o,--out", sweep.out, "Output folder")->capture_default_str();
-  sweep_cmd->add_option("-t,--threads", sweep.threads, "Threads per process (0: all cores)")->capture_default_str();
+  sweep_cmd->add_option("-t,--threads", sweep.threads, "Threads per process (0: all cores)")->check(threads)->capture_default_str();
+  sweep_cmd->add_option("--checkpoint-every", sweep.checkpoint_every,
+                        "Write each run's state every DAYS days; a rerun continues interrupted runs from them")
+      ->check(days);
+  sweep_cmd->add_flag("--keep-checkpoints", sweep.keep_checkpoints, "Keep the last checkpoint of a completed run");
   sweep_cmd->add_flag("-f,--force", sweep.force, "Replace an existing sweep of the same name");
   sweep_cmd->add_flag("--dry-run", sweep.dry_run, "Print the plan (points and runs) and stop");
   sweep_cmd->add_flag("--fail-fast", sweep.fail_fast, "Stop starting runs after the first failure (default: continue)");
@@ -108,7 +144,10 @@ int main(int argc, char** argv) {
   }
 
   if (*run_cmd) return cli::run(run);
-  if (*resume_cmd) return cli::resume(resume);
+  if (*resume_cmd) {
+    resume.command_line = run.command_line;
+    return cli::resume(resume);
+  }
   if (*sweep_cmd) {
     sweep.command_line = run.command_line;
     return cli::sweep(sweep, cli::under_mpi());

@@ -42,15 +42,24 @@ class Archive {
     } else if constexpr (std::is_same_v<T, std::string>) {
       std::uint64_t n = x.size();
       raw(&n, sizeof n);
-      if (loading_) x.resize(n);
+      if (loading_) {
+        fits(n, 1);
+        x.resize(n);
+      }
       raw(x.data(), n);
     } else if constexpr (is_vector<T>::value) {
       std::uint64_t n = x.size();
       raw(&n, sizeof n);
-      if (loading_) x.resize(n);
       using V = typename T::value_type;
-      if constexpr (std::is_trivially_copyable_v<V> && !std::is_same_v<V, bool> &&
-                    !requires(V& v) { v.serialize(*this); }) {
+      constexpr bool as_bytes = std::is_trivially_copyable_v<V> && !std::is_same_v<V, bool> &&
+                                !requires(V& v) { v.serialize(*this); };
+      if (loading_) {
+        // Every element takes at least one byte (copied as bytes: sizeof(V)): a count the
+        // remaining bytes cannot hold is refused before anything is allocated.
+        fits(n, as_bytes ? sizeof(V) : 1);
+        x.resize(n);
+      }
+      if constexpr (as_bytes) {
         raw(x.data(), n * sizeof(V));
       } else {
         for (auto& e : x) io(e);
@@ -72,6 +81,10 @@ class Archive {
   }
 
  private:
+  void fits(std::uint64_t count, std::size_t size) const {
+    if (count > (bytes_.size() - pos_) / size) throw std::runtime_error("checkpoint: state is truncated or damaged");
+  }
+
   void raw(void* p, std::size_t n) {
     if (n == 0) return;
     if (loading_) {

@@ -1,10 +1,21 @@
 #include "io/h5.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
+
+#include "io/atomic_file.hpp"
 
 namespace icsim::io::h5 {
 namespace {
+
+// HDF5 1.10 leaves a file whose H5Fclose failed (disk full while flushing) half-destroyed, and
+// its library shutdown at exit then crashes on it (SIGSEGV). Every file icsim opens is closed
+// by its owner, so the shutdown has nothing to do: it is not registered.
+[[maybe_unused]] const bool kNoShutdownAtExit = [] {
+  H5dont_atexit();
+  return true;
+}();
 
 // HDF5 keeps the automatic error printer per thread in thread-safe builds: silence it on each
 // thread before use, and report errors through exceptions instead.
@@ -16,22 +27,49 @@ void quiet() {
   }
 }
 
+struct Stack {
+  std::string text;  // the first entries, for the message
+  int os_errno = 0;  // an operating-system error found in the stack (sec2 driver: "errno = 28")
+  std::string file;  // the file it concerned ("filename = '...'" or "name = '...'")
+};
+
+std::string quoted_after(const std::string& desc, const std::string& key) {
+  const auto at = desc.find(key + " = '");
+  if (at == std::string::npos) return "";
+  const auto start = at + key.size() + 4;
+  const auto end = desc.find('\'', start);
+  return end == std::string::npos ? "" : desc.substr(start, end - start);
+}
+
 herr_t collect(unsigned n, const H5E_error2_t* e, void* out) {
-  auto* s = static_cast<std::string*>(out);
+  auto* s = static_cast<Stack*>(out);
+  const std::string desc = e->desc ? e->desc : "";
   if (n < 4) {
-    *s += "\n  ";
-    *s += e->func_name ? e->func_name : "?";
-    *s += ": ";
-    *s += e->desc ? e->desc : "";
+    s->text += "\n  ";
+    s->text += e->func_name ? e->func_name : "?";
+    s->text += ": ";
+    s->text += desc;
+  }
+  if (s->os_errno == 0) {
+    if (const auto at = desc.find("errno = "); at != std::string::npos) {
+      s->os_errno = std::atoi(desc.c_str() + at + 8);
+      s->file = quoted_after(desc, "filename");
+      if (s->file.empty()) s->file = quoted_after(desc, "name");
+    }
   }
   return 0;
 }
 
 [[noreturn]] void raise(const std::string& what) {
-  std::string stack;
+  Stack stack;
   H5Ewalk2(H5E_DEFAULT, H5E_WALK_DOWNWARD, collect, &stack);
   H5Eclear2(H5E_DEFAULT);
-  throw Error(what + (stack.empty() ? "" : ":" + stack));
+  if (stack.os_errno > 0) {
+    // What the system said, with the path, rather than HDF5's internals.
+    throw Error(what + ": " + (stack.file.empty() ? std::string() : stack.file + ": ") +
+                os_error_text(stack.os_errno));
+  }
+  throw Error(what + (stack.text.empty() ? "" : ":" + stack.text));
 }
 
 Handle plist(hid_t cls) { return Handle(check(H5Pcreate(cls), "H5Pcreate"), H5Pclose); }
@@ -118,8 +156,8 @@ Handle& Handle::operator=(Handle&& o) noexcept {
 void Handle::close() {
   if (id_ >= 0) {
     const hid_t id = id_;
-    id_ = H5I_INVALID_HID;
-    check_status(closer_(id), "cannot close HDF5 object");
+    id_ = H5I_INVALID_HID;  // never touched again, even if closing fails
+    check_status(closer_(id), closer_ == H5Fclose ? "cannot close HDF5 file" : "cannot close HDF5 object");
   }
 }
 

@@ -1,5 +1,7 @@
 #include "io/manifest.hpp"
 
+#include "io/atomic_file.hpp"
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -46,17 +48,11 @@ void write_manifest(const std::string& path, const Manifest& m) {
        << ", \"sha256\": " << json_string(r.sha256) << ", \"bytes\": " << r.bytes
        << ", \"threads\": " << r.threads << ", \"wall_seconds\": " << r.wall_seconds;
     if (!r.error.empty()) os << ", \"error\": " << json_string(r.error);
+    if (!r.checkpoint.empty()) os << ", \"checkpoint\": " << json_string(r.checkpoint);
     os << "}";
   }
   os << "\n  ]\n}\n";
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw std::runtime_error("cannot write " + tmp);
-    out << os.str();
-    if (!out.flush()) throw std::runtime_error("cannot write " + tmp);
-  }
-  std::filesystem::rename(tmp, path);
+  write_file_atomically(path, os.str());
 }
 
 }  // namespace icsim::io

@@ -12,13 +12,14 @@ struct ManifestRun {
   std::int64_t replication = 0;
   std::uint64_t seed = 0;
   std::string file;    ///< relative to the output folder
-  std::string status;  ///< "complete" or "failed"
+  std::string status;  ///< "complete", "failed" or "interrupted" (by a signal, or never started)
   std::string sha256;
   std::int64_t bytes = 0;
   std::int64_t threads = 0;  ///< oneTBB threads available to the run (not in the HDF5 file)
   double wall_seconds = 0.0;
   std::string error;   ///< message when failed
   std::int64_t point = -1;  ///< sweep design point; -1 outside sweeps (not written)
+  std::string checkpoint = {};  ///< interrupted: its checkpoint, relative to the output folder ("": none)
 };
 
 struct Manifest {

@@ -1,5 +1,7 @@
 #include "io/run_file.hpp"
 
+#include "io/atomic_file.hpp"
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -151,12 +153,9 @@ void RunFile::commit() {
   observables_.close();
   file_.close();
   // Make the bytes durable before the rename makes the file visible under its final name.
-  const int fd = ::open(temp_path().c_str(), O_RDONLY);
-  if (fd >= 0) {
-    ::fsync(fd);
-    ::close(fd);
-  }
+  sync_file(temp_path());
   std::filesystem::rename(temp_path(), path_);
+  sync_folder(std::filesystem::path(path_).parent_path());
   committed_ = true;
 }
 

@@ -9,6 +9,7 @@
 
 #include "scenario/reader.hpp"
 #include "scenario/registry.hpp"
+#include "scenario/toml_guard.hpp"
 #include "scenario/validate.hpp"
 
 namespace icsim::scenario {
@@ -82,6 +83,7 @@ void merge_into(toml::value& base, const toml::value& child) {
 }
 
 toml::value parse_toml(const std::string& text, const std::string& source) {
+  guard_toml(text, source);  // depth and size limits before toml11 sees the text
   try {
     std::istringstream in(text);
     return toml::parse(in, source);
@@ -94,13 +96,7 @@ toml::value parse_toml(const std::string& text, const std::string& source) {
   }
 }
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(path, 0, "", "", "cannot open the scenario file");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+std::string read_file(const std::string& path) { return read_regular_file(path); }
 
 /// Replaces a document that extends another by the merge of the two (recursively).
 toml::value resolve_extends(toml::value doc, const std::string& source, const Ctx& c, int depth) {
@@ -118,8 +114,8 @@ toml::value resolve_extends(toml::value doc, const std::string& source, const Ct
   std::string text;
   try {
     text = read_file(base_path.string());
-  } catch (const Error&) {
-    fail(c, ext, "scenario.extends", "expected a readable scenario file (" + base_path.string() + ")");
+  } catch (const Error& e) {
+    fail(c, ext, "scenario.extends", "expected a readable scenario file (" + base_path.string() + ": " + e.expected + ")");
   }
   toml::value base = resolve_extends(parse_toml(text, base_path.string()), base_path.string(), c, depth + 1);
   sc.erase("extends");
@@ -145,6 +141,7 @@ std::vector<std::string> split_path(const std::string& path) {
 }
 
 toml::value parse_value_text(const std::string& text) {
+  guard_toml("v = " + text, kCommandLine);
   try {
     // Parsed under toml11's name for code-made values, so errors point at the command line.
     std::istringstream in("v = " + text);

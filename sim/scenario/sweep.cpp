@@ -1,5 +1,7 @@
 #include "scenario/sweep.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -7,6 +9,8 @@
 #include <set>
 #include <sstream>
 #include <toml.hpp>
+
+#include "scenario/toml_guard.hpp"
 
 namespace icsim::scenario {
 namespace {
@@ -57,6 +61,12 @@ double number(const std::string& file, const toml::value& v, const std::string& 
   fail(file, v, key, "a number");
 }
 
+bool valid_name(const std::string& s) {
+  return !s.empty() && s.size() <= 200 && std::all_of(s.begin(), s.end(), [](char ch) {
+    return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-';
+  });
+}
+
 std::string text(double x) {
   char buf[40];
   std::snprintf(buf, sizeof buf, "%.17g", x);
@@ -76,10 +86,9 @@ Scenario sweep_point(const SweepSpec& spec, const std::vector<Override>& overrid
 SweepSpec load_sweep(const std::string& path) {
   SweepSpec s;
   s.file = path;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(path, 0, "", "", "cannot open the sweep file");
-  std::stringstream ss;
-  ss << in.rdbuf();
+  const std::string source = read_regular_file(path);
+  guard_toml(source, path);
+  std::istringstream ss(source);
   toml::value root;
   try {
     root = toml::parse(ss, path);
@@ -97,6 +106,8 @@ SweepSpec load_sweep(const std::string& path) {
     throw Error(path, static_cast<int>(sw->location().line()), "sweep.name", "(missing)", "required, a non-empty string");
   }
   s.name = name->as_string().str;
+  // The name is a folder of the output folder, which --force empties: no '/', '.' or '..'.
+  if (!valid_name(s.name)) fail(path, *name, "sweep.name", "letters, digits, '_' or '-' (it names a folder)");
   if (const auto* sc = lookup(*sw, "scenario")) {
     if (!sc->is_string()) fail(path, *sc, "sweep.scenario", "a path to a scenario file, or \"default\"");
     const std::string p = sc->as_string().str;
