@@ -164,3 +164,5 @@ class World {
 };
 
 }  // namespace icsim::model
+
+#include "model/world_lists.hpp"
