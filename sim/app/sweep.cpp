@@ -339,14 +339,129 @@ std::string journal_line(const Entry& e) {
 
 }  // namespace
 
-SweepOutcome run_sweep(const SweepPlan& plan, const SweepOptions& options, WorkQueue& queue) {
+namespace {
+
+/// The file of run `run` relative to the output folder.
+std::string relative_file(const SweepPlan& plan, std::size_t run) {
+  const std::size_t R = static_cast<std::size_t>(plan.spec.replications);
+  return plan.spec.name + "/" + point_dir(run / R) + "/" + replication_file_name(static_cast<int>(run % R));
+}
+
+/// What is complete already: a journal entry whose file is there with the recorded checksum.
+std::vector<char> completed_runs(const SweepPlan& plan, const fs::path& out) {
+  std::vector<char> done(plan.runs(), 0);
+  for (const auto& e : read_journals(out / plan.spec.name)) {
+    if (e.index < 0 || static_cast<std::size_t>(e.index) >= plan.runs() || e.status != "complete") continue;
+    const fs::path f = out / relative_file(plan, static_cast<std::size_t>(e.index));
+    if (!done[static_cast<std::size_t>(e.index)] && fs::exists(f) &&
+        static_cast<std::int64_t>(fs::file_size(f)) == e.bytes && io::sha256_file(f.string()) == e.sha256) {
+      done[static_cast<std::size_t>(e.index)] = 1;
+    }
+  }
+  return done;
+}
+
+/// Runs one run of the plan (resuming its checkpoint when it has one of the same scenario);
+/// its journal entry.
+Entry run_one(const SweepPlan& plan, const SweepOptions& options, std::size_t run, core::Progress& progress) {
+  const auto& spec = plan.spec;
+  const std::size_t R = static_cast<std::size_t>(spec.replications);
+  const std::size_t p = run / R;
+  const fs::path file = fs::path(options.out_dir) / relative_file(plan, run);
+  Entry e;
+  e.index = static_cast<std::int64_t>(run);
+  try {
+    std::vector<scenario::Override> ov;
+    for (std::size_t k = 0; k < spec.parameters.size(); ++k) ov.push_back({spec.parameters[k].path, plan.values[p][k]});
+    const auto sc = sweep_point(spec, ov);
+    fs::create_directories(file.parent_path());
+    RunControl control;
+    control.progress = &progress;
+    control.on_progress = options.on_progress;
+    control.checkpoint_every = options.checkpoint_every;
+    control.keep_checkpoints = options.keep_checkpoints;
+    const std::string ck = detail::checkpoint_path(file.string());
+    std::error_code ec;
+    fs::remove(ck + ".tmp", ec);  // a checkpoint a kill cut short
+    bool resumable = false;
+    if (fs::exists(ck)) {
+      try {
+        const detail::CheckpointReader probe(ck);
+        resumable = probe.scenario().resolved_text == sc.resolved_text;
+        if (!resumable) std::cerr << "icsim: warning: " << ck << " is another run's: this run starts from day 0\n";
+      } catch (const std::exception& bad) {
+        std::cerr << "icsim: warning: " << bad.what() << "; this run starts from day 0\n";
+      }
+    }
+    const auto r = resumable ? resume_replication(ck, control, true).result
+                             : run_replication(sc, static_cast<int>(run % R), file.string(), control);
+    e.status = "complete";
+    e.sha256 = io::sha256_file(file.string());
+    e.bytes = static_cast<std::int64_t>(fs::file_size(file));
+    e.wall = r.wall_seconds;
+  } catch (const Interrupted& ex) {
+    e.status = "interrupted";
+    e.error = clean(ex.what());
+  } catch (const std::exception& ex) {
+    e.status = "failed";
+    e.error = clean(ex.what());
+  }
+  return e;
+}
+
+/// The index and the manifest from every journal (rank 0; shards leave them to the pass
+/// without --shard). Returns whether every run of the plan is complete.
+bool write_results(const SweepPlan& plan, const SweepOptions& options) {
   const auto& spec = plan.spec;
   const fs::path out(options.out_dir);
-  const fs::path dir = out / spec.name;
-  const fs::path manifest_path = out / "manifest.json";
-  const std::string plan_text = describe_plan(plan);
+  const std::size_t R = static_cast<std::size_t>(spec.replications);
+  const auto entries = read_journals(out / spec.name);
+  std::vector<const Entry*> best(plan.runs(), nullptr);
+  for (const auto& e : entries) {
+    if (e.index < 0 || static_cast<std::size_t>(e.index) >= plan.runs()) continue;
+    const Entry*& b = best[static_cast<std::size_t>(e.index)];
+    if (!b || b->status != "complete" || e.status == "complete") b = &e;  // the latest complete wins
+  }
+  io::Manifest m;
+  m.icsim_version = std::string(version());
+  m.git_revision = std::string(git_revision());
+  m.command = options.command_line;
+  bool all = true;
+  const auto seed = sweep_point(spec, {}).config.run.seed;
+  for (std::size_t r = 0; r < plan.runs(); ++r) {
+    const Entry* e = best[r];
+    all = all && e && e->status == "complete";
+    if (!e) continue;
+    io::ManifestRun mr;
+    mr.scenario = spec.name;
+    mr.point = static_cast<std::int64_t>(r / R);
+    mr.replication = static_cast<std::int64_t>(r % R);
+    mr.seed = seed;
+    mr.file = relative_file(plan, r);
+    mr.status = e->status;
+    mr.sha256 = e->sha256;
+    mr.bytes = e->bytes;
+    mr.threads = e->threads;
+    mr.wall_seconds = e->wall;
+    mr.error = e->error;
+    if (e->status == "interrupted" && fs::exists(detail::checkpoint_path((out / mr.file).string()))) {
+      mr.checkpoint = fs::path(mr.file).replace_extension().string() + ".checkpoint.h5";
+    }
+    m.runs.push_back(std::move(mr));
+  }
+  if (options.shards <= 1) {
+    write_index(out / spec.name, plan, best, spec.file);
+    io::write_manifest((out / "manifest.json").string(), m);
+  }
+  return all;
+}
+
+}  // namespace
+
+SweepOutcome run_sweep(const SweepPlan& plan, const SweepOptions& options, WorkQueue& queue) {
+  const auto& spec = plan.spec;
+  const fs::path dir = fs::path(options.out_dir) / spec.name;
   const bool root = queue.rank() == 0;
-  const bool sharded = options.shards > 1;
 
   // Rank 0 prepares; every rank learns how it went before anyone goes on.
   io::FileLock folder_lock, shard_lock;  // rank 0 holds them for the whole sweep
@@ -354,7 +469,7 @@ SweepOutcome run_sweep(const SweepPlan& plan, const SweepOptions& options, WorkQ
   std::string message;
   if (root) {
     try {
-      prepare(plan, options, plan_text, folder_lock, shard_lock);
+      prepare(plan, options, describe_plan(plan), folder_lock, shard_lock);
     } catch (const JobError& e) {
       status = e.exit_status;
       message = e.what();
@@ -366,20 +481,7 @@ SweepOutcome run_sweep(const SweepPlan& plan, const SweepOptions& options, WorkQ
   const auto [agreed, why] = queue.agree(status, message);
   if (agreed != 0) throw JobError(agreed, why);
 
-  // What is complete already: a journal entry whose file is there with the recorded checksum.
-  const std::size_t R = static_cast<std::size_t>(spec.replications);
-  auto rel_file = [&](std::size_t run) {
-    return spec.name + "/" + point_dir(run / R) + "/" + replication_file_name(static_cast<int>(run % R));
-  };
-  std::vector<char> done(plan.runs(), 0);
-  for (const auto& e : read_journals(dir)) {
-    if (e.index < 0 || static_cast<std::size_t>(e.index) >= plan.runs() || e.status != "complete") continue;
-    const fs::path f = out / rel_file(static_cast<std::size_t>(e.index));
-    if (!done[static_cast<std::size_t>(e.index)] && fs::exists(f) &&
-        static_cast<std::int64_t>(fs::file_size(f)) == e.bytes && io::sha256_file(f.string()) == e.sha256) {
-      done[static_cast<std::size_t>(e.index)] = 1;
-    }
-  }
+  const auto done = completed_runs(plan, options.out_dir);
   std::vector<std::size_t> todo;
   SweepOutcome outcome;
   for (std::size_t r = 0; r < plan.runs(); ++r) {
@@ -397,14 +499,15 @@ SweepOutcome run_sweep(const SweepPlan& plan, const SweepOptions& options, WorkQ
   // Each process appends to a journal of its own: journal-<rank>.txt, or for a shard
   // journal-shard<i>of<N>-<rank>.txt (shards run at the same time).
   const std::string journal_name =
-      (sharded ? "journal-shard" + std::to_string(options.shard) + "of" + std::to_string(options.shards) + "-"
-               : std::string("journal-")) +
+      (options.shards > 1 ? "journal-shard" + std::to_string(options.shard) + "of" + std::to_string(options.shards) + "-"
+                          : std::string("journal-")) +
       std::to_string(queue.rank()) + ".txt";
   io::AppendLog journal(dir / journal_name);
   std::mutex mutex;
   const int days = spec.days ? *spec.days : sweep_point(spec, {}).config.run.days;
   core::Progress progress(static_cast<std::int64_t>(todo.size()) * days, static_cast<std::int64_t>(todo.size()));
-  const std::size_t threads = core::active_threads();
+  const auto threads = static_cast<std::int64_t>(core::active_threads());
+  const std::size_t R = static_cast<std::size_t>(spec.replications);
   core::install_stop_handlers();
 
   core::for_each_index(todo.size(), [&](std::size_t) {
@@ -412,49 +515,9 @@ SweepOutcome run_sweep(const SweepPlan& plan, const SweepOptions& options, WorkQ
     const std::int64_t i = queue.next();
     if (i < 0 || i >= static_cast<std::int64_t>(todo.size())) return;
     const std::size_t run = todo[static_cast<std::size_t>(i)];
-    const std::size_t p = run / R;
-    const int rep = static_cast<int>(run % R);
-    const fs::path file = out / rel_file(run);
-    Entry e;
-    e.index = static_cast<std::int64_t>(run);
-    try {
-      std::vector<scenario::Override> ov;
-      for (std::size_t k = 0; k < spec.parameters.size(); ++k) ov.push_back({spec.parameters[k].path, plan.values[p][k]});
-      const auto sc = sweep_point(spec, ov);
-      fs::create_directories(file.parent_path());
-      RunControl control;
-      control.progress = &progress;
-      control.on_progress = options.on_progress;
-      control.checkpoint_every = options.checkpoint_every;
-      control.keep_checkpoints = options.keep_checkpoints;
-      const std::string ck = detail::checkpoint_path(file.string());
-      std::error_code ec;
-      fs::remove(ck + ".tmp", ec);  // a checkpoint a kill cut short
-      bool resumable = false;
-      if (fs::exists(ck)) {
-        try {
-          const detail::CheckpointReader probe(ck);
-          resumable = probe.scenario().resolved_text == sc.resolved_text;
-          if (!resumable) std::cerr << "icsim: warning: " << ck << " is another run's: this run starts from day 0\n";
-        } catch (const std::exception& bad) {
-          std::cerr << "icsim: warning: " << bad.what() << "; this run starts from day 0\n";
-        }
-      }
-      const auto r = resumable ? resume_replication(ck, control, true).result
-                               : run_replication(sc, rep, file.string(), control);
-      e.status = "complete";
-      e.sha256 = io::sha256_file(file.string());
-      e.bytes = static_cast<std::int64_t>(fs::file_size(file));
-      e.wall = r.wall_seconds;
-    } catch (const Interrupted& ex) {
-      e.status = "interrupted";
-      e.error = clean(ex.what());
-    } catch (const std::exception& ex) {
-      e.status = "failed";
-      e.error = clean(ex.what());
-      if (options.fail_fast) queue.stop();
-    }
-    e.threads = static_cast<std::int64_t>(threads);
+    Entry e = run_one(plan, options, run, progress);
+    if (e.status == "failed" && options.fail_fast) queue.stop();
+    e.threads = threads;
     progress.run_finished(e.status == "complete");
     if (options.on_progress) options.on_progress(progress);
     std::lock_guard lock(mutex);
@@ -465,55 +528,13 @@ SweepOutcome run_sweep(const SweepPlan& plan, const SweepOptions& options, WorkQ
       ++outcome.interrupted;
     } else {
       ++outcome.failed;
-      outcome.errors.push_back("point " + std::to_string(p) + " replication " + std::to_string(rep) + ": " + e.error);
+      outcome.errors.push_back("point " + std::to_string(run / R) + " replication " + std::to_string(run % R) + ": " +
+                               e.error);
     }
   }, 1);
   journal.close();
   queue.barrier();
-
-  // The process of rank 0 writes the index and the manifest from every journal; shards leave
-  // them to the pass without --shard, after all of them.
-  if (root) {
-    const auto entries = read_journals(dir);
-    std::vector<const Entry*> best(plan.runs(), nullptr);
-    for (const auto& e : entries) {
-      if (e.index < 0 || static_cast<std::size_t>(e.index) >= plan.runs()) continue;
-      const Entry*& b = best[static_cast<std::size_t>(e.index)];
-      if (!b || b->status != "complete" || e.status == "complete") b = &e;  // the latest complete wins
-    }
-    io::Manifest m;
-    m.icsim_version = std::string(version());
-    m.git_revision = std::string(git_revision());
-    m.command = options.command_line;
-    bool all = true;
-    const auto seed = sweep_point(spec, {}).config.run.seed;
-    for (std::size_t r = 0; r < plan.runs(); ++r) {
-      const Entry* e = best[r];
-      all = all && e && e->status == "complete";
-      if (!e) continue;
-      io::ManifestRun mr;
-      mr.scenario = spec.name;
-      mr.point = static_cast<std::int64_t>(r / R);
-      mr.replication = static_cast<std::int64_t>(r % R);
-      mr.seed = seed;
-      mr.file = rel_file(r);
-      mr.status = e->status;
-      mr.sha256 = e->sha256;
-      mr.bytes = e->bytes;
-      mr.threads = e->threads;
-      mr.wall_seconds = e->wall;
-      mr.error = e->error;
-      if (e->status == "interrupted" && fs::exists(detail::checkpoint_path((out / mr.file).string()))) {
-        mr.checkpoint = fs::path(mr.file).replace_extension().string() + ".checkpoint.h5";
-      }
-      m.runs.push_back(std::move(mr));
-    }
-    if (!sharded) {
-      write_index(dir, plan, best, spec.file);
-      io::write_manifest(manifest_path.string(), m);
-    }
-    outcome.complete = all;
-  }
+  if (root) outcome.complete = write_results(plan, options);
   queue.barrier();
   return outcome;
 }

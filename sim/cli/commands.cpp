@@ -184,6 +184,52 @@ bool under_mpi() {
   return false;
 }
 
+namespace {
+
+/// --shard i/N into the options (0 <= i < N); throws scenario::Error naming the command line.
+void parse_shard(const SweepArgs& a, app::SweepOptions& options) {
+  if (a.shard.empty()) return;
+  const auto slash = a.shard.find('/');
+  std::size_t used = 0;
+  bool good = slash != std::string::npos;
+  if (good) {
+    try {
+      options.shard = std::stoi(a.shard.substr(0, slash), &used);
+      good = used == slash;
+      options.shards = std::stoi(a.shard.substr(slash + 1), &used);
+      good = good && used == a.shard.size() - slash - 1 && options.shards >= 1 && options.shard >= 0 &&
+             options.shard < options.shards;
+    } catch (const std::exception&) {
+      good = false;
+    }
+  }
+  if (!good) throw scenario::Error("command line", 0, "--shard", a.shard, "i/N with 0 <= i < N, e.g. 3/10");
+  if (a.force && options.shards > 1) {
+    throw scenario::Error("command line", 0, "--force", "", "not with --shard: shards running at the same time "
+                          "would remove each other's files (remove the old sweep's folder before the shards start)");
+  }
+}
+
+void print_sweep_summary(const SweepArgs& a, const app::SweepPlan& plan, const app::SweepOptions& options,
+                         const app::SweepOutcome& r, int ranks) {
+  const bool sharded = options.shards > 1;
+  std::cout << "Sweep " << plan.spec.name << ": " << r.total << " runs" << (sharded ? " in this shard" : "")
+            << "; " << r.skipped << " already complete, " << r.ran << " run now"
+            << (ranks > 1 ? " by rank 0 (of " + std::to_string(ranks) + ")" : std::string())
+            << ", " << r.failed << " failed" << (ranks > 1 ? " on rank 0" : "") << ".\n"
+            << (r.complete ? "Every run of the sweep is complete." : "Some runs are not complete: run the same command again to finish them.")
+            << "\n";
+  if (sharded) {
+    std::cout << "Outputs: " << a.out << "/" << plan.spec.name << "/ (after the last shard, run the sweep once "
+              << "without --shard to write sweep.h5 and " << a.out << "/manifest.json)\n";
+  } else {
+    std::cout << "Outputs: " << a.out << "/" << plan.spec.name << "/ (sweep.h5 indexes the runs; " << a.out
+              << "/manifest.json lists every file)\n";
+  }
+}
+
+}  // namespace
+
 int sweep(const SweepArgs& a, bool under_mpi) {
   std::optional<MpiSession> mpi;  // outlives the work queue
   if (under_mpi) mpi.emplace();
@@ -199,29 +245,7 @@ int sweep(const SweepArgs& a, bool under_mpi) {
   std::string problem;
   try {
     plan = app::plan_sweep(scenario::load_sweep(a.file));
-    if (!a.shard.empty()) {
-      const auto slash = a.shard.find('/');
-      std::size_t used = 0;
-      bool good = slash != std::string::npos;
-      if (good) {
-        try {
-          options.shard = std::stoi(a.shard.substr(0, slash), &used);
-          good = used == slash;
-          options.shards = std::stoi(a.shard.substr(slash + 1), &used);
-          good = good && used == a.shard.size() - slash - 1 && options.shards >= 1 && options.shard >= 0 &&
-                 options.shard < options.shards;
-        } catch (const std::exception&) {
-          good = false;
-        }
-      }
-      if (!good) {
-        throw scenario::Error("command line", 0, "--shard", a.shard, "i/N with 0 <= i < N, e.g. 3/10");
-      }
-      if (a.force && options.shards > 1) {
-        throw scenario::Error("command line", 0, "--force", "", "not with --shard: shards running at the same time "
-                              "would remove each other's files (remove the old sweep's folder before the shards start)");
-      }
-    }
+    parse_shard(a, options);
   } catch (const scenario::Error& e) {
     problem = e.what();
   }
@@ -262,22 +286,7 @@ int sweep(const SweepArgs& a, bool under_mpi) {
   }
   if (show) std::cerr << "\r" << std::string(100, ' ') << "\r";
   for (const auto& e : r.errors) std::cerr << "icsim: sweep " << plan.spec.name << " " << e << "\n";
-  if (root) {
-    const bool sharded = options.shards > 1;
-    std::cout << "Sweep " << plan.spec.name << ": " << r.total << " runs" << (sharded ? " in this shard" : "")
-              << "; " << r.skipped << " already complete, " << r.ran << " run now"
-              << (queue->size() > 1 ? " by rank 0 (of " + std::to_string(queue->size()) + ")" : std::string())
-              << ", " << r.failed << " failed" << (queue->size() > 1 ? " on rank 0" : "") << ".\n"
-              << (r.complete ? "Every run of the sweep is complete." : "Some runs are not complete: run the same command again to finish them.")
-              << "\n";
-    if (sharded) {
-      std::cout << "Outputs: " << a.out << "/" << plan.spec.name << "/ (after the last shard, run the sweep once "
-                << "without --shard to write sweep.h5 and " << a.out << "/manifest.json)\n";
-    } else {
-      std::cout << "Outputs: " << a.out << "/" << plan.spec.name << "/ (sweep.h5 indexes the runs; " << a.out
-                << "/manifest.json lists every file)\n";
-    }
-  }
+  if (root) print_sweep_summary(a, plan, options, r, queue->size());
   if (r.interrupted) {
     std::cerr << "icsim: interrupted by signal " << core::stop_requested() << ": " << r.interrupted
               << " run(s) stopped" << (options.checkpoint_every > 0 ? " with their state saved" : "")

@@ -29,20 +29,15 @@ CLI::Validator whole_number(long long lo, long long hi, const std::string& what)
       "INT in [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
 }
 
-}  // namespace
+/// The options every subcommand's flags check.
+struct Checks {
+  CLI::Validator days = whole_number(0, 32000, "a number of days, 0 for none");
+  CLI::Validator threads = whole_number(0, 4096, "a number of threads, 0 for all cores");
+};
 
-int main(int argc, char** argv) {
-  using namespace icsim;
-  const auto days = whole_number(0, 32000, "a number of days, 0 for none");
-  const auto threads = whole_number(0, 4096, "a number of threads, 0 for all cores");
-  CLI::App app{"icsim: agent-based simulation of NHS provider collaboration in integrated care "
-               "systems.\nRuns scenario files and writes one HDF5 file per replication."};
-  app.set_version_flag("--version", std::string("icsim ") + std::string(version()) + " (" +
-                                        std::string(git_revision()) + ")");
-  app.require_subcommand(1);
-
-  cli::RunArgs run;
-  for (int i = 0; i < argc; ++i) run.command_line += (i ? " " : "") + std::string(argv[i]);
+CLI::App* add_run(CLI::App& app, icsim::cli::RunArgs& run, const Checks& c) {
+  const auto& days = c.days;
+  const auto& threads = c.threads;
   auto* run_cmd = app.add_subcommand("run", "Run scenarios (none given: the built-in default)");
   run_cmd->add_option("scenarios", run.scenarios, "Scenario files (TOML)");
   run_cmd->add_option("-o,--out", run.out, "Output folder")->capture_default_str();
@@ -59,8 +54,12 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--progress", run.progress, "Progress display")
       ->check(CLI::IsMember({"auto", "always", "never", "json"}))
       ->capture_default_str();
+  return run_cmd;
+}
 
-  cli::ResumeArgs resume;
+CLI::App* add_resume(CLI::App& app, icsim::cli::ResumeArgs& resume, const Checks& c) {
+  const auto& days = c.days;
+  const auto& threads = c.threads;
   auto* resume_cmd = app.add_subcommand("resume", "Continue a replication from its checkpoint (at any thread count), "
                                                   "or finish an interrupted output folder");
   resume_cmd->add_option("checkpoint", resume.checkpoint,
@@ -73,8 +72,12 @@ int main(int argc, char** argv) {
   resume_cmd->add_option("--progress", resume.progress, "Progress display")
       ->check(CLI::IsMember({"auto", "always", "never", "json"}))
       ->capture_default_str();
+  return resume_cmd;
+}
 
-  cli::SweepArgs sweep;
+CLI::App* add_sweep(CLI::App& app, icsim::cli::SweepArgs& sweep, const Checks& c) {
+  const auto& days = c.days;
+  const auto& threads = c.threads;
   auto* sweep_cmd = app.add_subcommand("sweep", "Run a sweep file: a design of parameter points x replications "
                                                 "(under mpirun: ranks share the runs)");
   sweep_cmd->add_option("file", sweep.file, "Sweep file (TOML)")->required();
@@ -91,7 +94,49 @@ int main(int argc, char** argv) {
   sweep_cmd->add_option("--progress", sweep.progress, "Progress display")
       ->check(CLI::IsMember({"auto", "always", "never", "json"}))
       ->capture_default_str();
+  return sweep_cmd;
+}
 
+CLI::App* add_bench(CLI::App& app, icsim::cli::BenchArgs& bench, const Checks& /*c*/) {
+  auto* bench_cmd = app.add_subcommand("bench", "Time the simulation step (no output files)");
+  bench_cmd->add_option("scenario", bench.scenario,
+                        "national, national-pooled (a shared list in every ICS), national-urgent (pools, beds and "
+                        "mutual aid), default or a file")
+      ->capture_default_str();
+  bench_cmd->add_flag("--equity", bench.equity, "Include the equity scan at each sample");
+  bench_cmd->add_option("--years", bench.years, "Simulated years")->capture_default_str();
+  bench_cmd->add_option("--threads", bench.threads, "Thread counts to time")->delimiter(',');
+  return bench_cmd;
+}
+
+CLI::App* add_report(CLI::App& app, icsim::cli::ReportArgs& report, const Checks& /*c*/) {
+  auto* report_cmd = app.add_subcommand(
+      "report", "Write a self-contained HTML report of an output folder (uses /usr/bin/python3)");
+  report_cmd->add_option("out_dir", report.out_dir, "Output folder of icsim run")->required();
+  report_cmd->add_option("--baseline", report.baseline, "Scenario to compare the others with");
+  report_cmd->add_option("-o,--output", report.output, "Report file (default: OUT_DIR/report.html)");
+  report_cmd->add_flag("-f,--force", report.force, "Replace an existing report");
+  return report_cmd;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace icsim;
+  CLI::App app{"icsim: agent-based simulation of NHS provider collaboration in integrated care "
+               "systems.\nRuns scenario files and writes one HDF5 file per replication."};
+  app.set_version_flag("--version", std::string("icsim ") + std::string(version()) + " (" +
+                                        std::string(git_revision()) + ")");
+  app.require_subcommand(1);
+  const Checks checks;
+
+  cli::RunArgs run;
+  for (int i = 0; i < argc; ++i) run.command_line += (i ? " " : "") + std::string(argv[i]);
+  auto* run_cmd = add_run(app, run, checks);
+  cli::ResumeArgs resume;
+  auto* resume_cmd = add_resume(app, resume, checks);
+  cli::SweepArgs sweep;
+  auto* sweep_cmd = add_sweep(app, sweep, checks);
   std::vector<std::string> validate_files;
   auto* validate_cmd = app.add_subcommand("validate", "Check scenario files without running them");
   validate_cmd->add_option("scenarios", validate_files, "Scenario files")->required();
@@ -107,15 +152,7 @@ int main(int argc, char** argv) {
   obs_cmd->add_flag("--markdown", obs_md, "Print as the Markdown table in docs/outputs.md");
 
   cli::BenchArgs bench;
-  auto* bench_cmd = app.add_subcommand("bench", "Time the simulation step (no output files)");
-  bench_cmd->add_option("scenario", bench.scenario,
-                        "national, national-pooled (a shared list in every ICS), national-urgent (pools, beds and "
-                        "mutual aid), default or a file")
-      ->capture_default_str();
-  bench_cmd->add_flag("--equity", bench.equity, "Include the equity scan at each sample");
-  bench_cmd->add_option("--years", bench.years, "Simulated years")->capture_default_str();
-  bench_cmd->add_option("--threads", bench.threads, "Thread counts to time")->delimiter(',');
-
+  auto* bench_cmd = add_bench(app, bench, checks);
   std::string gen_what = "national";
   int gen_days = 365;
   auto* gen_cmd = app.add_subcommand("generate", "Print a generated scenario file");
@@ -129,12 +166,7 @@ int main(int argc, char** argv) {
   gen_cmd->add_flag("--urgent", gen_urgent, "Beds, a mental-health trust per system and mutual-aid pacts (implies --pools)");
 
   cli::ReportArgs report;
-  auto* report_cmd = app.add_subcommand(
-      "report", "Write a self-contained HTML report of an output folder (uses /usr/bin/python3)");
-  report_cmd->add_option("out_dir", report.out_dir, "Output folder of icsim run")->required();
-  report_cmd->add_option("--baseline", report.baseline, "Scenario to compare the others with");
-  report_cmd->add_option("-o,--output", report.output, "Report file (default: OUT_DIR/report.html)");
-  report_cmd->add_flag("-f,--force", report.force, "Replace an existing report");
+  auto* report_cmd = add_report(app, report, checks);
 
   try {
     app.parse(argc, argv);

@@ -83,19 +83,10 @@ Scenario sweep_point(const SweepSpec& spec, const std::vector<Override>& overrid
   return spec.scenario.empty() ? load_default(all) : load_file(spec.scenario, all);
 }
 
-SweepSpec load_sweep(const std::string& path) {
-  SweepSpec s;
-  s.file = path;
-  const std::string source = read_regular_file(path);
-  guard_toml(source, path);
-  std::istringstream ss(source);
-  toml::value root;
-  try {
-    root = toml::parse(ss, path);
-  } catch (const toml::syntax_error& e) {
-    std::string msg = e.what();
-    throw Error(path, static_cast<int>(e.location().line()), "", "", "malformed TOML: " + msg.substr(0, msg.find('\n')));
-  }
+namespace {
+
+/// The [sweep] table into s (everything but the parameters).
+void read_sweep_table(const std::string& path, const toml::value& root, SweepSpec& s) {
   only_keys(path, root, "", {"sweep", "parameter"});
   const auto* sw = lookup(root, "sweep");
   if (!sw || !sw->is_table()) throw Error(path, 1, "sweep", "(missing)", "required, a [sweep] table");
@@ -138,7 +129,85 @@ SweepSpec load_sweep(const std::string& path) {
   s.levels = integer(path, *sw, "levels", "sweep.", 4, 2);
   s.seed = static_cast<std::uint64_t>(integer(path, *sw, "seed", "sweep.", 1, 0));
   if (lookup(*sw, "days")) s.days = integer(path, *sw, "days", "sweep.", 0, 1);
+}
 
+/// One [[parameter]] of the sweep: its path, and its values (list, grid) or range (the sampled
+/// designs), each checked against the base scenario.
+SweepParameter read_parameter(const std::string& path, const toml::value& pv, std::size_t k, const SweepSpec& s) {
+  const bool sampled = s.design == Design::lhs || s.design == Design::morris || s.design == Design::saltelli;
+  const std::string key = "parameter[" + std::to_string(k) + "].";
+  if (!pv.is_table()) fail(path, pv, "parameter[" + std::to_string(k) + "]", "a table");
+  only_keys(path, pv, key, {"path", "values", "min", "max", "integer"});
+  SweepParameter p;
+  p.line = static_cast<int>(pv.location().line());
+  const auto* pp = lookup(pv, "path");
+  if (!pp || !pp->is_string()) {
+    if (pp) fail(path, *pp, key + "path", "a parameter path, e.g. trust.RAA.capacity.orthopaedics");
+    throw Error(path, p.line, key + "path", "(missing)", "required, a parameter path");
+  }
+  p.path = pp->as_string().str;
+  if (const auto* iv = lookup(pv, "integer")) {
+    if (!iv->is_boolean()) fail(path, *iv, key + "integer", "true or false");
+    p.integer = iv->as_boolean();
+  }
+  // Each value (or each end of the range) must be acceptable to the base scenario.
+  auto check = [&](const toml::value& at, const std::string& k2, const std::string& value) {
+    try {
+      sweep_point(s, {{p.path, value}});
+    } catch (const Error& e) {
+      std::string why = e.expected;
+      if (e.file != path && e.file != "command line") why += " (" + e.file + (e.line ? ":" + std::to_string(e.line) : "") + ")";
+      fail(path, at, k2, why + " for " + p.path);
+    }
+  };
+  if (sampled) {
+    const auto* mn = lookup(pv, "min");
+    const auto* mx = lookup(pv, "max");
+    if (!mn || !mx) throw Error(path, p.line, key + (mn ? "max" : "min"), "(missing)",
+                                "required for this design: the range [min, max] of " + p.path);
+    if (lookup(pv, "values")) fail(path, pv.at("values"), key + "values", "min and max for this design, not values");
+    p.min = number(path, *mn, key + "min");
+    p.max = number(path, *mx, key + "max");
+    if (!(p.max > p.min)) fail(path, *mx, key + "max", "a number above min (" + text(p.min) + ")");
+    check(*mn, key + "min", p.integer ? std::to_string(std::llround(p.min)) : text(p.min));
+    check(*mx, key + "max", p.integer ? std::to_string(std::llround(p.max)) : text(p.max));
+  } else {
+    const auto* vv = lookup(pv, "values");
+    if (!vv || !vv->is_array() || vv->as_array().empty()) {
+      if (vv) fail(path, *vv, key + "values", "a non-empty array of values");
+      throw Error(path, p.line, key + "values", "(missing)", "required for this design, an array of values");
+    }
+    for (std::size_t i = 0; i < vv->as_array().size(); ++i) {
+      const auto& v = vv->as_array()[i];
+      std::string t = toml::format(v);
+      while (!t.empty() && (t.back() == '\n' || t.back() == ' ')) t.pop_back();
+      check(v, key + "values[" + std::to_string(i) + "]", t);
+      p.values.push_back(t);
+    }
+    if (s.design == Design::list && !s.parameters.empty() && p.values.size() != s.parameters[0].values.size()) {
+      fail(path, *vv, key + "values", "as many values as parameter[0] (" +
+                                          std::to_string(s.parameters[0].values.size()) + ") for a list design");
+    }
+  }
+  return p;
+}
+
+}  // namespace
+
+SweepSpec load_sweep(const std::string& path) {
+  SweepSpec s;
+  s.file = path;
+  const std::string source = read_regular_file(path);
+  guard_toml(source, path);
+  std::istringstream ss(source);
+  toml::value root;
+  try {
+    root = toml::parse(ss, path);
+  } catch (const toml::syntax_error& e) {
+    std::string msg = e.what();
+    throw Error(path, static_cast<int>(e.location().line()), "", "", "malformed TOML: " + msg.substr(0, msg.find('\n')));
+  }
+  read_sweep_table(path, root, s);
   const auto* params = lookup(root, "parameter");
   if (!params || !params->is_array() || params->as_array().empty()) {
     throw Error(path, 0, "parameter", "(missing)", "at least one [[parameter]] with a path");
@@ -147,61 +216,10 @@ SweepSpec load_sweep(const std::string& path) {
   sweep_point(s, {});
   std::set<std::string> paths;
   for (std::size_t k = 0; k < params->as_array().size(); ++k) {
-    const auto& pv = params->as_array()[k];
-    const std::string key = "parameter[" + std::to_string(k) + "].";
-    if (!pv.is_table()) fail(path, pv, "parameter[" + std::to_string(k) + "]", "a table");
-    only_keys(path, pv, key, {"path", "values", "min", "max", "integer"});
-    SweepParameter p;
-    p.line = static_cast<int>(pv.location().line());
-    const auto* pp = lookup(pv, "path");
-    if (!pp || !pp->is_string()) {
-      if (pp) fail(path, *pp, key + "path", "a parameter path, e.g. trust.RAA.capacity.orthopaedics");
-      throw Error(path, p.line, key + "path", "(missing)", "required, a parameter path");
-    }
-    p.path = pp->as_string().str;
-    if (!paths.insert(p.path).second) fail(path, *pp, key + "path", "a path not varied twice");
-    if (const auto* iv = lookup(pv, "integer")) {
-      if (!iv->is_boolean()) fail(path, *iv, key + "integer", "true or false");
-      p.integer = iv->as_boolean();
-    }
-    // Each value (or each end of the range) must be acceptable to the base scenario.
-    auto check = [&](const toml::value& at, const std::string& k2, const std::string& value) {
-      try {
-        sweep_point(s, {{p.path, value}});
-      } catch (const Error& e) {
-        std::string why = e.expected;
-        if (e.file != path && e.file != "command line") why += " (" + e.file + (e.line ? ":" + std::to_string(e.line) : "") + ")";
-        fail(path, at, k2, why + " for " + p.path);
-      }
-    };
-    if (sampled) {
-      const auto* mn = lookup(pv, "min");
-      const auto* mx = lookup(pv, "max");
-      if (!mn || !mx) throw Error(path, p.line, key + (mn ? "max" : "min"), "(missing)",
-                                  "required for this design: the range [min, max] of " + p.path);
-      if (lookup(pv, "values")) fail(path, pv.at("values"), key + "values", "min and max for this design, not values");
-      p.min = number(path, *mn, key + "min");
-      p.max = number(path, *mx, key + "max");
-      if (!(p.max > p.min)) fail(path, *mx, key + "max", "a number above min (" + text(p.min) + ")");
-      check(*mn, key + "min", p.integer ? std::to_string(std::llround(p.min)) : text(p.min));
-      check(*mx, key + "max", p.integer ? std::to_string(std::llround(p.max)) : text(p.max));
-    } else {
-      const auto* vv = lookup(pv, "values");
-      if (!vv || !vv->is_array() || vv->as_array().empty()) {
-        if (vv) fail(path, *vv, key + "values", "a non-empty array of values");
-        throw Error(path, p.line, key + "values", "(missing)", "required for this design, an array of values");
-      }
-      for (std::size_t i = 0; i < vv->as_array().size(); ++i) {
-        const auto& v = vv->as_array()[i];
-        std::string t = toml::format(v);
-        while (!t.empty() && (t.back() == '\n' || t.back() == ' ')) t.pop_back();
-        check(v, key + "values[" + std::to_string(i) + "]", t);
-        p.values.push_back(t);
-      }
-      if (s.design == Design::list && !s.parameters.empty() && p.values.size() != s.parameters[0].values.size()) {
-        fail(path, *vv, key + "values", "as many values as parameter[0] (" +
-                                            std::to_string(s.parameters[0].values.size()) + ") for a list design");
-      }
+    SweepParameter p = read_parameter(path, params->as_array()[k], k, s);
+    if (!paths.insert(p.path).second) {
+      fail(path, lookup(params->as_array()[k], "path") ? *lookup(params->as_array()[k], "path") : params->as_array()[k],
+           "parameter[" + std::to_string(k) + "].path", "a path not varied twice");
     }
     s.parameters.push_back(std::move(p));
   }
