@@ -19,6 +19,7 @@
 
 #include "app/bench.hpp"
 #include "app/national.hpp"
+#include "app/resources.hpp"
 #include "app/run.hpp"
 #include "app/sweep.hpp"
 #include "scenario/sweep.hpp"
@@ -128,6 +129,12 @@ int run(const RunArgs& a) {
   }
 
   core::ThreadLimit limit(a.threads);
+  if (!a.no_resource_check) {
+    if (const auto problem = app::resource_problem(scenarios, core::active_threads(), a.out)) {
+      std::cerr << "icsim: error: " << *problem << "\n";
+      return bad_input;
+    }
+  }
   std::mutex print;
   bool show = false;
   app::BatchOptions options;
@@ -260,6 +267,15 @@ int sweep(const SweepArgs& a, bool under_mpi) {
     return ok;
   }
   core::ThreadLimit limit(mpi && mpi->serial ? 1 : a.threads);
+  if (!a.no_resource_check && root) {
+    // The base scenario: points of the design vary it, rarely by orders of magnitude.
+    if (const auto too_big = app::resource_problem({scenario::sweep_point(plan.spec, {})}, core::active_threads(),
+                                                   a.out)) {
+      std::cerr << "icsim: error: " << *too_big << "\n";
+      queue->abort(bad_input);
+      return bad_input;
+    }
+  }
   std::mutex print;
   bool show = false;
   options.out_dir = a.out;

@@ -29,6 +29,7 @@ struct RunArgs {
   std::string command_line;
   int checkpoint_every = 0;
   bool keep_checkpoints = false;
+  bool no_resource_check = false;  ///< run even when the estimated memory or output exceeds the machine's
 };
 int run(const RunArgs& a);
 
@@ -53,6 +54,7 @@ struct SweepArgs {
   std::string command_line;
   int checkpoint_every = 0;
   bool keep_checkpoints = false;
+  bool no_resource_check = false;
 };
 /// icsim sweep: one process, or every rank of an MPI job (MPI is initialised and finalised here).
 int sweep(const SweepArgs& a, bool under_mpi);

@@ -51,6 +51,8 @@ CLI::App* add_run(CLI::App& app, icsim::cli::RunArgs& run, const Checks& c) {
                       "Write each replication's state every DAYS days (rep-NNNN.checkpoint.h5); resume with icsim resume")
       ->check(days);
   run_cmd->add_flag("--keep-checkpoints", run.keep_checkpoints, "Keep the last checkpoint of a completed replication");
+  run_cmd->add_flag("--no-resource-check", run.no_resource_check,
+                    "Run even when the estimated memory or output size exceeds what this machine has");
   run_cmd->add_option("--progress", run.progress, "Progress display")
       ->check(CLI::IsMember({"auto", "always", "never", "json"}))
       ->capture_default_str();
@@ -88,6 +90,8 @@ CLI::App* add_sweep(CLI::App& app, icsim::cli::SweepArgs& sweep, const Checks& c
       ->check(days);
   sweep_cmd->add_flag("--keep-checkpoints", sweep.keep_checkpoints, "Keep the last checkpoint of a completed run");
   sweep_cmd->add_flag("-f,--force", sweep.force, "Replace an existing sweep of the same name");
+  sweep_cmd->add_flag("--no-resource-check", sweep.no_resource_check,
+                      "Run even when the estimated memory or output size exceeds what this machine has");
   sweep_cmd->add_flag("--dry-run", sweep.dry_run, "Print the plan (points and runs) and stop");
   sweep_cmd->add_flag("--fail-fast", sweep.fail_fast, "Stop starting runs after the first failure (default: continue)");
   sweep_cmd->add_option("--shard", sweep.shard, "Run only shard i of N (runs whose index % N == i), e.g. for Slurm arrays");

@@ -88,7 +88,8 @@ struct PlaceConfig {
   void fields(V& v) {
     v.param(id, "id").needed().id().describe("Unique id");
     v.param(name, "name").absent_means("the id").describe("Display name (default: the id)");
-    v.param(population, "population").unit_is("persons").needed().at_least(0).describe("Resident population");
+    v.param(population, "population").unit_is("persons").needed().at_least(0).at_most(2e10)
+        .describe("Resident population");
     v.param(location, "location_km").unit_is("km").needed()
         .describe("Position [x, y] on a km grid (distances are Euclidean)");
     v.param(deprivation, "deprivation").unit_is("1").at_least(0).at_most(1)
