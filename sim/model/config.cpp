@@ -1,5 +1,7 @@
 #include "model/config.hpp"
 
+#include "model/strategies/strategies.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -315,38 +317,6 @@ void check_partnerships(const Config& c, Issues& out) {
   }
 }
 
-/// The organisations a group names (empty: none).
-std::vector<int> group_members(const Config& c, const std::vector<std::string>& org_ids, const std::string& g) {
-  std::vector<int> out;
-  if (g == "*") {
-    for (std::size_t i = 0; i < org_ids.size(); ++i) out.push_back(static_cast<int>(i));
-  } else if (g.rfind("type:", 0) == 0) {
-    for (std::size_t t = 0; t < c.trusts.size(); ++t) {
-      if (kTrustTypeNames[static_cast<std::size_t>(c.trusts[t].type)] == g.substr(5)) out.push_back(static_cast<int>(t));
-    }
-  } else if (g.rfind("ics:", 0) == 0) {
-    for (const auto& i : c.ics) {
-      if (i.id == g.substr(4)) out = i.trusts;
-    }
-  } else if (g.rfind("collaborative:", 0) == 0) {
-    for (const auto& col : c.collaboratives) {
-      if (col.id == g.substr(14)) out = col.members;
-    }
-  } else {
-    for (std::size_t i = 0; i < org_ids.size(); ++i) {
-      if (org_ids[i] == g) out.push_back(static_cast<int>(i));
-    }
-  }
-  return out;
-}
-
-ConfigIssue unknown_group(const std::vector<std::string>& org_ids, std::string path) {
-  std::string known;
-  for (const auto& id : org_ids) known += (known.empty() ? "" : ", ") + id;
-  return {std::move(path), "expected an organisation id (" + known +
-                               ") or a non-empty group ('*', 'type:<trust type>', 'ics:<id>', 'collaborative:<id>')"};
-}
-
 void check_relationships(const Config& c, Issues& out) {
   const auto ids = c.organisation_ids();
   for (std::size_t k = 0; k < c.priors.size(); ++k) {
@@ -419,6 +389,38 @@ void check_referrals_served(const Config& c, Issues& out) {
 
 }  // namespace
 
+/// The organisations a group names (empty: none).
+std::vector<int> group_members(const Config& c, const std::vector<std::string>& org_ids, const std::string& g) {
+  std::vector<int> out;
+  if (g == "*") {
+    for (std::size_t i = 0; i < org_ids.size(); ++i) out.push_back(static_cast<int>(i));
+  } else if (g.rfind("type:", 0) == 0) {
+    for (std::size_t t = 0; t < c.trusts.size(); ++t) {
+      if (kTrustTypeNames[static_cast<std::size_t>(c.trusts[t].type)] == g.substr(5)) out.push_back(static_cast<int>(t));
+    }
+  } else if (g.rfind("ics:", 0) == 0) {
+    for (const auto& i : c.ics) {
+      if (i.id == g.substr(4)) out = i.trusts;
+    }
+  } else if (g.rfind("collaborative:", 0) == 0) {
+    for (const auto& col : c.collaboratives) {
+      if (col.id == g.substr(14)) out = col.members;
+    }
+  } else {
+    for (std::size_t i = 0; i < org_ids.size(); ++i) {
+      if (org_ids[i] == g) out.push_back(static_cast<int>(i));
+    }
+  }
+  return out;
+}
+
+ConfigIssue unknown_group(const std::vector<std::string>& org_ids, std::string path) {
+  std::string known;
+  for (const auto& id : org_ids) known += (known.empty() ? "" : ", ") + id;
+  return {std::move(path), "expected an organisation id (" + known +
+                               ") or a non-empty group ('*', 'type:<trust type>', 'ics:<id>', 'collaborative:<id>')"};
+}
+
 std::vector<ConfigIssue> find_issues(const Config& config) {
   Issues out;
   std::vector<core::ParamProblem> values;
@@ -437,6 +439,7 @@ std::vector<ConfigIssue> find_issues(const Config& config) {
   check_shared_lists(config, out);
   check_partnerships(config, out);
   check_relationships(config, out);
+  check_strategies(config, out);
   check_urgent(config, out);
   check_referrals_served(config, out);
   return out;

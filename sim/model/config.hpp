@@ -84,6 +84,12 @@ std::vector<RelationshipPrior> resolve_priors(const Config& config);
 /// The scheduled turnovers with their organisations' indices.
 std::vector<TurnoverEvent> resolve_turnover(const Config& config);
 
+/// The organisations a group names ('*', 'type:<trust type>', 'ics:<id>', 'collaborative:<id>'
+/// or an organisation id; empty: none), as indices of Config::organisation_ids.
+std::vector<int> group_members(const Config& c, const std::vector<std::string>& org_ids, const std::string& g);
+/// The issue for a group that names nothing, listing the organisations.
+ConfigIssue unknown_group(const std::vector<std::string>& org_ids, std::string path);
+
 
 template <class V>
 void Config::fields(V& v) {

@@ -27,6 +27,8 @@
 #include "model/shared_lists/shared_lists.hpp"
 #include "model/shocks/params.hpp"
 #include "model/shocks/shocks.hpp"
+#include "model/strategies/params.hpp"
+#include "model/strategies/strategies.hpp"
 
 namespace icsim::model {
 
@@ -41,6 +43,8 @@ struct MechanismParams {
   MutualAidConfig mutual_aid;
   std::vector<ShockConfig> shocks;
   GovernanceConfig governance;
+  StrategiesConfig strategies;
+  std::vector<StrategyMixConfig> strategy_mixes;
   OutsourcingConfig outsourcing;
 
   template <class V>
@@ -54,6 +58,8 @@ struct MechanismParams {
     v.table(mutual_aid, "mutual_aid", "Mutual aid between trusts under pressure (docs/model.md §23)");
     v.tables(shocks, "shock", "An event on the scenario's timeline (docs/model.md §22)");
     v.table(governance, "governance", "Monthly meetings: leadership hours and the voting utility");
+    v.table(strategies, "strategies", "How organisations choose and learn strategies (docs/model.md §26)");
+    v.tables(strategy_mixes, "strategy", "A mixture of strategies for a group of organisations");
     v.table(outsourcing, "outsourcing", "Elective treatment bought from the independent sector (docs/model.md §25)");
   }
   friend bool operator==(const MechanismParams&, const MechanismParams&) = default;
@@ -62,7 +68,8 @@ struct MechanismParams {
 /// The mechanisms, in the order they are built, sampled (their observables' order in the
 /// catalogue) and saved. The order of the day is model/day.cpp.
 using Mechanisms = std::tuple<Referrals, Treatment, SharedLists, PatientMoves, Shocks, Beds, MutualAid, TrustEvidence,
-                              Collaboratives, Programmes, Capital, DelegatedBudgets, Prevention, Outsourcing>;
+                              Collaboratives, Programmes, Capital, DelegatedBudgets, Prevention, Outsourcing,
+                              Strategies>;
 
 /// Calls f(mechanism) for each mechanism, in list order.
 template <class F>

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <boost/random/geometric_distribution.hpp>
+#include <boost/random/uniform_01.hpp>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -143,6 +144,11 @@ void World::build_organisations() {
   }
   hours_used.assign(orgs, 0.0);
   engagement.assign(orgs, 1.0);
+  for (const auto& id : config.organisation_ids()) org_key.push_back(core::fnv1a64(id));
+  strategy.assign(orgs, config.strategies.initial);
+  memory.assign(orgs * orgs, PairMemory{});
+  cooperated.assign(orgs, 0);
+  defected.assign(orgs, 0);
 }
 
 
@@ -172,9 +178,51 @@ double World::evidence_factor(std::size_t about) const {
   return 1.0 + config.relationships.openness_gain * org_openness[about];
 }
 
-void World::record_aid(std::size_t requester, std::size_t donor, bool granted, double weight) {
-  const double w = weight * evidence_factor(donor);
-  rel.add(requester, donor, granted ? w : 0.0, granted ? 0.0 : w);
+std::optional<bool> World::perceive(std::size_t i, std::size_t j, bool act, std::uint64_t kind, core::Step when,
+                                    std::uint64_t sub) const {
+  const auto& r = config.relationships;
+  if (r.observe_base >= 1.0 && r.judgement_noise <= 0.0) return act;
+  core::Rng rng = streams.rng(kObservePurpose, core::combine(core::combine(org_key[i], org_key[j]), kind), when, sub);
+  boost::random::uniform_01<double> u;
+  const double seen = u(rng), misread = u(rng);
+  if (seen >= r.observe_base + (1.0 - r.observe_base) * org_openness[j]) return std::nullopt;
+  return misread < r.judgement_noise ? !act : act;
+}
+
+std::optional<bool> World::observe(std::size_t i, std::size_t j, bool act, double weight, std::uint64_t kind,
+                                   core::Step when, std::uint64_t sub) {
+  const auto read = perceive(i, j, act, kind, when, sub);
+  if (read) {
+    const double w = weight * evidence_factor(j);
+    rel.add(i, j, *read ? w : 0.0, *read ? 0.0 : w);
+  }
+  return read;
+}
+
+double World::cooperation(std::size_t i, std::size_t j, double rule) const {
+  return model::cooperation(strategy[i], memory[i * orgs + j], rule, config.strategies.generosity);
+}
+
+double World::cooperation(std::size_t i, const std::vector<int>& partners, double rule) const {
+  if (strategy[i] == Strategy::threshold) return rule;
+  double sum = 0.0;
+  std::size_t n = 0;
+  for (int b : partners) {
+    if (static_cast<std::size_t>(b) == i) continue;
+    sum += cooperation(i, static_cast<std::size_t>(b), rule);
+    ++n;
+  }
+  return n ? sum / static_cast<double>(n) : rule;
+}
+
+void World::remember(std::size_t i, std::size_t j, bool did, std::optional<bool> seen) {
+  memory[i * orgs + j].mine = did ? 1 : 0;
+  if (seen) memory[j * orgs + i].theirs = *seen ? 1 : 0;
+}
+
+std::optional<bool> World::record_aid(std::size_t requester, std::size_t donor, bool granted, double weight,
+                                      core::Step d) {
+  return observe(requester, donor, granted, weight, kEvidenceAid, d);
 }
 
 double World::member_spread(std::size_t c, int specialty) const {

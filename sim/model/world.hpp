@@ -5,6 +5,7 @@
 // another (capacity, elective losses, avoided referrals, published waits). A mechanism's own
 // state lives in the mechanism (model/<mechanism>/). Nothing here reads files.
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "core/calendar.hpp"
@@ -13,10 +14,17 @@
 #include "model/entities.hpp"
 #include "model/lists/waiting_list.hpp"
 #include "model/relationships/relationships.hpp"
+#include "model/strategies/strategy.hpp"
 
 namespace icsim::model {
 
 struct Config;
+
+/// The stream of perceptions (World::perceive): its purpose is owned by relationships
+/// (TrustEvidence::kDraws); the kinds of act it addresses.
+inline constexpr core::Purpose kObservePurpose = 17;
+inline constexpr std::uint64_t kEvidenceAid = 1, kEvidenceExchange = 2, kEvidenceHelp = 3, kEvidenceBenefit = 4,
+                               kEvidencePledge = 5;
 
 /// The state of one programme of one collaborative.
 struct Programme {
@@ -111,6 +119,10 @@ class World {
   Relationships rel;
   std::vector<double> hours_used;   ///< per organisation, last month
   std::vector<double> engagement;   ///< per organisation: min(1, hours / hours asked)
+  std::vector<std::uint64_t> org_key;  ///< per organisation: stream entity (hash of its id)
+  std::vector<Strategy> strategy;      ///< per organisation: its current strategy (model/strategies)
+  std::vector<PairMemory> memory;      ///< organisations x organisations: i's last interaction with j
+  std::vector<std::int64_t> cooperated, defected;  ///< per organisation: discretionary decisions since the last sample
   std::vector<std::vector<int>> members;  ///< per collaborative: current member trusts
   std::vector<Programme> programmes;      ///< every programme of every collaborative
   bool pools_changed = false;       ///< shared lists or their members changed: rebuild the pools
@@ -142,8 +154,29 @@ class World {
   [[nodiscard]] Commissioning commissioning_of(std::size_t trust) const;
   /// Evidence about organisation `about` counts this many times: 1 + gain * openness.
   [[nodiscard]] double evidence_factor(std::size_t about) const;
-  /// Mutual aid evidence: `donor` granted or refused aid asked by `requester`.
-  void record_aid(std::size_t requester, std::size_t donor, bool granted, double weight);
+  /// Whether i notices an act of j, and how it reads it (docs/model.md §26): the act is seen with
+  /// probability observe_base + (1 - observe_base) x openness of j and, if seen, misread with
+  /// probability judgement_noise. `act` is what j did (true: cooperated, fair); the result is what
+  /// i takes it to be, or nothing if unseen. Draws come from the pair's own stream at
+  /// (kind, when, sub), so they do not shift when other interactions change.
+  [[nodiscard]] std::optional<bool> perceive(std::size_t i, std::size_t j, bool act, std::uint64_t kind, core::Step when,
+                                             std::uint64_t sub = 0) const;
+  /// Evidence of i about an act of j: `weight` (before openness) as positive evidence if i reads
+  /// the act as good, negative if bad; nothing if unseen. Returns what i read.
+  std::optional<bool> observe(std::size_t i, std::size_t j, bool act, double weight, std::uint64_t kind, core::Step when,
+                              std::uint64_t sub = 0);
+  /// i's probability of cooperating with j by its strategy; `rule` is what the decision's trust
+  /// rule gives (the trust-threshold strategy follows it).
+  [[nodiscard]] double cooperation(std::size_t i, std::size_t j, double rule) const;
+  /// The same towards a group: the mean over the others of `partners` (rule if there are none).
+  [[nodiscard]] double cooperation(std::size_t i, const std::vector<int>& partners, double rule) const;
+  /// i cooperated with j or not; j read it as `seen` (nothing: unseen): both memories.
+  void remember(std::size_t i, std::size_t j, bool cooperated, std::optional<bool> seen);
+  /// Counts one discretionary decision of i (observables of model/strategies).
+  void decided(std::size_t i, bool did) { ++(did ? cooperated : defected)[i]; }
+  /// Mutual aid evidence: `donor` granted or refused aid asked by `requester` on day d; returns
+  /// what the requester read.
+  std::optional<bool> record_aid(std::size_t requester, std::size_t donor, bool granted, double weight, core::Step d);
   /// Median wait (weeks) spread across the members of collaborative c offering `specialty`.
   [[nodiscard]] double member_spread(std::size_t c, int specialty) const;
   [[nodiscard]] std::size_t patient_bytes() const noexcept;
@@ -154,6 +187,7 @@ class World {
     ar(day, month_index, lists, window_base, window_end, published_median, census.lists, census.trust_hist, census.list_hist, moves);
     ar(capacity, capacity_gain, extra_per_day, elective_loss, prevent, prevented, rel, hours_used, engagement);
     ar(members, programmes, pools_changed, programmes_changed, patient_events);
+    ar(strategy, memory, cooperated, defected);
   }
 
  private:

@@ -1,8 +1,10 @@
 #include "model/mutual_aid/mutual_aid.hpp"
 
 #include <algorithm>
+#include <boost/random/uniform_01.hpp>
 #include <cmath>
 
+#include "core/hash.hpp"
 #include "model/config.hpp"
 #include "model/shocks/shocks.hpp"
 
@@ -90,7 +92,14 @@ void MutualAid::match(World& w, Beds& beds, const Shocks& shocks, core::Step d) 
       const auto di = static_cast<std::size_t>(don.trust), ri = static_cast<std::size_t>(req.trust);
       const double owed = balance_[r * U + p] - balance_[p * U + r];  // what the donor owes
       const double willing = w.rel.trust(di, ri) + a.reciprocity_weight * std::tanh(owed / a.reciprocity_scale);
-      const bool yes = willing >= a.give_trust - a.pact_trust_shift * x;
+      const double rule = willing >= a.give_trust - a.pact_trust_shift * x ? 1.0 : 0.0;
+      const double p_give = w.cooperation(di, ri, rule);
+      bool yes = p_give >= 1.0;
+      if (p_give > 0.0 && p_give < 1.0) {
+        core::Rng rng = w.streams.rng(static_cast<core::Purpose>(Draw::cooperate),
+                                      core::combine(w.org_key[di], w.org_key[ri]), d);
+        yes = boost::random::uniform_01<double>()(rng) < p_give;
+      }
       std::int32_t g = yes ? std::min(need, slack) : 0;
       if (staff) g = std::min(g, static_cast<std::int32_t>(std::floor(req.beds * (1.0 - shocks.incident_loss(rt)) - req.staffed)));
       if (yes && g < 1) continue;  // nothing left to reopen
@@ -98,7 +107,8 @@ void MutualAid::match(World& w, Beds& beds, const Shocks& shocks, core::Step d) 
       if (!yes) {
         ++req.flows.refusals;
         // A refusal with slack is seen in proportion to the partner's openness.
-        w.record_aid(ri, di, false, a.refused_weight * w.config.trusts[di].openness);
+        w.remember(di, ri, false, w.record_aid(ri, di, false, a.refused_weight * w.config.trusts[di].openness, d));
+        w.decided(di, false);
         continue;
       }
       any = true;
@@ -116,7 +126,8 @@ void MutualAid::match(World& w, Beds& beds, const Shocks& shocks, core::Step d) 
       }
       balance_[p * U + r] += g;
       if (working) cost_[di] += a.elective_cost * g;
-      w.record_aid(ri, di, true, a.granted_weight);
+      w.remember(di, ri, true, w.record_aid(ri, di, true, a.granted_weight, d));
+      w.decided(di, true);
     }
     if (!any) events_.of<AidEvent>().push_back({d, req.trust, -1, staff ? 1 : 0, asked, 0, 2});
   }

@@ -5,7 +5,9 @@
 // requester, adjusted for the balance of past aid (reciprocity), is enough: staff, reopening
 // beds closed by absence, or beds for the requester's patients. Giving costs the donor elective
 // slots; granted and refused asks are evidence for the relationships. A mutual-aid pact lowers
-// the asking level, raises the giving level and lowers the trust needed.
+// the asking level, raises the giving level and lowers the trust needed. Whether a partner with
+// slack gives is its strategy's choice (model/strategies): the trust rule above is the
+// trust-threshold strategy.
 #include <vector>
 
 #include "model/beds/beds.hpp"
@@ -20,6 +22,9 @@ double pact_scale(const World& w, int a, int b);
 
 class MutualAid : public MechanismBase {
  public:
+  /// A donor whose strategy cooperates only with a probability (generous tit for tat) draws.
+  enum class Draw : core::Purpose { cooperate = 18 };
+  static constexpr std::array<core::Purpose, 1> kDraws{18};
   void build(World& w);
   /// Today's asks and answers (sequential, in unit order: it is small).
   void match(World& w, Beds& beds, const Shocks& shocks, core::Step d);

@@ -81,7 +81,8 @@ void Programmes::benefit_evidence(World& w) {
   // Quick wins: realised benefit of active programmes, counted by the members who gain from it
   // (everyone for diagnostics, workforce and procurement; for a shared list, the members whose
   // waits have not risen since it started).
-  for (const Programme& pr : w.programmes) {
+  for (std::size_t p = 0; p < w.programmes.size(); ++p) {
+    const Programme& pr = w.programmes[p];
     if (!pr.active) continue;
     const double realised = success(w, pr);
     if (realised <= 0.0) continue;
@@ -91,7 +92,8 @@ void Programmes::benefit_evidence(World& w) {
       for (int b : members) {
         if (a == b) continue;
         const auto i = static_cast<std::size_t>(a), j = static_cast<std::size_t>(b);
-        w.rel.add(i, j, rel.benefit_weight * pr.scale * realised * w.engagement[i] * w.evidence_factor(j), 0.0);
+        w.observe(i, j, true, rel.benefit_weight * pr.scale * realised * w.engagement[i], kEvidenceBenefit,
+                  static_cast<core::Step>(w.month_index), p);
       }
     }
   }

@@ -65,6 +65,8 @@ struct RelationshipsConfig {
   double turnover_retention = 0.3;   ///< evidence kept at leadership turnover
   double turnover_hazard_per_year = 0.0;  ///< random turnover of any organisation
   double pledge_trust_full = 0.5;    ///< mean trust at which a member pledges in full
+  double observe_base = 1.0;         ///< P(an act is seen) when the actor shares nothing (openness 0)
+  double judgement_noise = 0.0;      ///< P(a seen act is misread: fair as unfair, help as none)
 
   template <class V>
   void fields(V& v);
@@ -125,11 +127,23 @@ void RelationshipsConfig::fields(V& v) {
   weight(capital_process_weight, "capital_process_weight", "evidence per allocation",
          "Positive evidence of each bidder about an ICB that brokers the allocation", "S4; assumption");
   v.param(turnover_retention, "turnover_retention").unit_is("1").at_least(0).at_most(1)
-      .describe("Share of evidence kept, both ways, when an organisation's leadership changes")
-      .from("Assumption: relationships are personal");
+      .describe("Weight of evidence kept, both ways, when an organisation's leadership changes: trust keeps its "
+                "value, its certainty (r + s) falls to this share, so new experience moves it faster")
+      .from("Zaheer, McEvily and Perrone (1998), Organization Science 9(2):141-159: inter-organisational trust "
+            "is institutionalised and outlasts the people who span the boundary; the share kept is an "
+            "assumption, plausible range 0.1-0.9");
   v.param(turnover_hazard_per_year, "turnover_hazard_per_year").unit_is("per year").at_least(0).at_most(1)
       .describe("Chance per year that any organisation's leadership changes (besides [[turnover]] events)")
       .from("Assumption (NHS trust chief executive tenure is about 3 years)");
+  v.param(observe_base, "observe_base").unit_is("1").at_least(0).at_most(1)
+      .describe("Probability that a partner's act (aid given or refused, give and take in a pool, help, a quick "
+                "win) is seen when the actor shares nothing; openness o raises it to base + (1 - base) x o")
+      .from("S0: open book accounting; assumption (1: every act is seen, the deterministic model), "
+            "plausible range 0.3-1");
+  v.param(judgement_noise, "judgement_noise").unit_is("1").at_least(0).at_most(0.5)
+      .describe("Probability that a seen act is read the wrong way (fair as unfair, help as a slight)")
+      .from("Assumption: attribution error in judging partners (Nowak and Sigmund 1993 call the like "
+            "'misperception'); plausible range 0-0.2");
   v.param(pledge_trust_full, "pledge_trust_full").unit_is("1").above(0).at_most(1)
       .describe("A member pledges pledge_share x scale x min(1, mean trust in the others / this)")
       .from("Assumption: trust feeds back on commitment; at 0.5 a member pledges in full unless "

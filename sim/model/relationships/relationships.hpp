@@ -4,6 +4,7 @@
 //   trust       T = (r + 1) / (r + s + 2)        (the expected value of Beta(r + 1, s + 1))
 //   reputation  R = (r - s) / (r + s + 2)        (in (-1, 1))
 // and each month old evidence is discounted: r <- lambda r, s <- lambda s.
+#include <algorithm>
 #include <cstddef>
 #include <vector>
 
@@ -46,14 +47,15 @@ class Relationships {
     for (auto& x : r_) x *= lambda;
     for (auto& x : s_) x *= lambda;
   }
-  /// Leadership turnover at organisation k: its evidence about others, and others' evidence
-  /// about it, times `retention`.
-  void discount(std::size_t k, double retention) {
+  /// Leadership turnover at organisation k, both ways: each pair's trust keeps its value while
+  /// its weight of evidence r + s + 2 falls to `retention` of what it was (never below what the
+  /// Beta(r + 1, s + 1) form allows: r, s >= 0). Negative experience is not wiped: a distrusted
+  /// organisation stays distrusted, but new leaders' acts now move trust faster.
+  void loosen(std::size_t k, double retention) {
     for (std::size_t j = 0; j < n_; ++j) {
-      r_[k * n_ + j] *= retention;
-      s_[k * n_ + j] *= retention;
-      r_[j * n_ + k] *= retention;
-      s_[j * n_ + k] *= retention;
+      if (j == k) continue;
+      loosen_pair(k * n_ + j, retention);
+      loosen_pair(j * n_ + k, retention);
     }
   }
 
@@ -71,6 +73,14 @@ class Relationships {
   [[nodiscard]] const std::vector<double>& negative_evidence() const noexcept { return s_; }
 
  private:
+  void loosen_pair(std::size_t x, double retention) {
+    const double n = r_[x] + s_[x] + 2.0, t = (r_[x] + 1.0) / n;
+    const double kept = std::max(retention * n, 1.0 / std::min(t, 1.0 - t));
+    if (kept >= n) return;
+    r_[x] = std::max(0.0, t * kept - 1.0);
+    s_[x] = std::max(0.0, (1.0 - t) * kept - 1.0);
+  }
+
   std::size_t n_ = 0;
   std::vector<double> r_, s_;
   std::vector<char> interacts_;

@@ -60,7 +60,7 @@ void TrustEvidence::turnover(World& w, core::Step d) {
   const core::Step month_start = d - w.calendar.date(d).day + 1;
   const auto ids = w.config.organisation_ids();
   auto change = [&](std::size_t k) {
-    w.rel.discount(k, rel.turnover_retention);
+    w.rel.loosen(k, rel.turnover_retention);
     events_.of<TurnoverRecord>().push_back({d, static_cast<std::int32_t>(k)});
   };
   for (const auto& e : scheduled_) {

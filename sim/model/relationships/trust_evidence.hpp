@@ -19,7 +19,8 @@ class TrustEvidence : public MechanismBase {
  public:
   static constexpr const auto& kObservables = kTrustObservables;
   enum class Draw : core::Purpose { turnover = 9 };  ///< a random change of leadership
-  static constexpr std::array<core::Purpose, 1> kDraws{9};
+  /// 9: turnover; 17: perceptions of acts (World::perceive, kObservePurpose).
+  static constexpr std::array<core::Purpose, 2> kDraws{9, kObservePurpose};
 
   void build(World& w);
   /// Monthly forgetting: all evidence times lambda.

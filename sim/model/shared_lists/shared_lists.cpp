@@ -76,8 +76,9 @@ void SharedLists::pledges(const World& w) {
     const Programme& pr = w.programmes[pool.programme];
     const double share = w.config.collaboratives[pool.collaborative].programmes[pr.index].pledge_share;
     for (std::size_t i = 0; i < pool.trusts.size(); ++i) {
-      const double trust = finite_or(w.rel.trust_in(static_cast<std::size_t>(pool.trusts[i]), pool.trusts), 1.0);
-      pool.pledge[i] = share * pr.scale * std::min(1.0, trust / rel.pledge_trust_full);
+      const auto ti = static_cast<std::size_t>(pool.trusts[i]);
+      const double trust = finite_or(w.rel.trust_in(ti, pool.trusts), 1.0);
+      pool.pledge[i] = share * pr.scale * w.cooperation(ti, pool.trusts, std::min(1.0, trust / rel.pledge_trust_full));
     }
   }
 }
@@ -236,20 +237,43 @@ void SharedLists::exchange_evidence(World& w) {
         const double other_slots = static_cast<double>(std::max<std::int64_t>(w.lists[pool.lists[other]].month_slots, 1));
         const double burden = static_cast<double>(std::llabs(net)) / carrier_slots;
         const double tolerance = rel.fairness_tolerance + rel.tolerance_trust_gain * w.rel.trust(ci, oi);
+        // Each side sees the other's part with its own chance and may misread it (World::perceive).
+        const auto when = static_cast<core::Step>(w.month_index);
+        const std::uint64_t sub = pool.programme;
         if (burden <= tolerance) {
-          w.rel.add(ci, oi, rel.fair_weight * w.evidence_factor(oi), 0.0);
-          w.rel.add(oi, ci, rel.fair_weight * w.evidence_factor(ci), 0.0);
+          w.observe(ci, oi, true, rel.fair_weight, kEvidenceExchange, when, sub);
+          w.observe(oi, ci, true, rel.fair_weight, kEvidenceExchange, when, sub);
         } else {
           const double excess = (burden - tolerance) / std::max(rel.fairness_tolerance, 1e-9);
-          w.rel.add(ci, oi, 0.0, std::min(rel.unfair_cap, rel.unfair_weight * excess) * w.evidence_factor(oi));
+          w.observe(ci, oi, false, std::min(rel.unfair_cap, rel.unfair_weight * excess), kEvidenceExchange, when, sub);
         }
         const double help = static_cast<double>(std::llabs(net)) / other_slots / rel.help_unit;
-        w.rel.add(oi, ci, rel.help_weight * help * w.evidence_factor(ci), 0.0);
+        w.observe(oi, ci, true, rel.help_weight * help, kEvidenceHelp, when, sub);
       }
     }
     std::fill(pool.month_moves.begin(), pool.month_moves.end(), 0);
   }
   for (auto& wl : w.lists) wl.month_slots = 0;
+}
+
+void SharedLists::remember_pledges(World& w) {
+  // A member's month in a pool is cooperative if it pledged at least half of the full pledge
+  // (pledge_share x scale); each partner sees it with its own chance (World::perceive).
+  for (const Pool& pool : pools_) {
+    const Programme& pr = w.programmes[pool.programme];
+    const double full = w.config.collaboratives[pool.collaborative].programmes[pr.index].pledge_share * pr.scale;
+    if (!pool.active || full <= 0.0) continue;
+    for (std::size_t a = 0; a < pool.trusts.size(); ++a) {
+      const auto i = static_cast<std::size_t>(pool.trusts[a]);
+      const bool did = pool.pledge[a] >= 0.5 * full;
+      w.decided(i, did);
+      for (int b : pool.trusts) {
+        const auto j = static_cast<std::size_t>(b);
+        if (j == i) continue;
+        w.remember(i, j, did, w.perceive(j, i, did, kEvidencePledge, w.month_index, pool.programme));
+      }
+    }
+  }
 }
 
 void SharedLists::fold_moves(World& w) {

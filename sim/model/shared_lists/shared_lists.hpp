@@ -47,12 +47,15 @@ class SharedLists : public MechanismBase {
   /// Pools' current members and the units of the lists phase (pools, then unpooled lists);
   /// moves so far are folded into World::moves first.
   void rebuild(World& w);
-  /// Members' pledges: pledge_share x scale x min(1, trust in the partners / pledge_trust_full).
+  /// Members' pledges: pledge_share x scale x what the member's strategy gives (the trust rule:
+  /// min(1, trust in the partners / pledge_trust_full)).
   void pledges(const World& w);
   /// A pool's day: its lists' referrals join, own then pledged slots treat, the due leave.
   void treat_pool(World& w, std::size_t pool, core::Step d, bool working);
   /// Fairness of the month's exchange in each pool (Ring and Van de Ven 1994), as evidence.
   void exchange_evidence(World& w);
+  /// The month's pledges as moves the partners remember (strategies' memory) and as decisions.
+  void remember_pledges(World& w);
   /// Folds the pools' moves into World::moves (before the census of a sample).
   void fold_moves(World& w);
   void take_flows(World& w);
