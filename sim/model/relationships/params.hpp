@@ -65,6 +65,7 @@ struct RelationshipsConfig {
   double turnover_retention = 0.3;   ///< evidence kept at leadership turnover
   double turnover_hazard_per_year = 0.0;  ///< random turnover of any organisation
   double pledge_trust_full = 0.5;    ///< mean trust at which a member pledges in full
+  double pledge_weight = 0.0;        ///< evidence per month about a partner's pledge, seen as cooperative or not
   double observe_base = 1.0;         ///< P(an act is seen) when the actor shares nothing (openness 0)
   double judgement_noise = 0.0;      ///< P(a seen act is misread: fair as unfair, help as none)
 
@@ -135,6 +136,11 @@ void RelationshipsConfig::fields(V& v) {
   v.param(turnover_hazard_per_year, "turnover_hazard_per_year").unit_is("per year").at_least(0).at_most(1)
       .describe("Chance per year that any organisation's leadership changes (besides [[turnover]] events)")
       .from("Assumption (NHS trust chief executive tenure is about 3 years)");
+  weight(pledge_weight, "pledge_weight", "evidence per month",
+         "Evidence about a pool partner from its month's pledge: positive if it pledged at least half of the "
+         "full pledge, negative if not (as seen: observe_base, judgement_noise)",
+         "S3: 'give and take'; assumption (0: pledges are remembered by strategies but are not evidence), "
+         "plausible range 0-0.5");
   v.param(observe_base, "observe_base").unit_is("1").at_least(0).at_most(1)
       .describe("Probability that a partner's act (aid given or refused, give and take in a pool, help, a quick "
                 "win) is seen when the actor shares nothing; openness o raises it to base + (1 - base) x o")

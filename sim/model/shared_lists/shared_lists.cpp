@@ -258,7 +258,9 @@ void SharedLists::exchange_evidence(World& w) {
 
 void SharedLists::remember_pledges(World& w) {
   // A member's month in a pool is cooperative if it pledged at least half of the full pledge
-  // (pledge_share x scale); each partner sees it with its own chance (World::perceive).
+  // (pledge_share x scale); each partner sees it with its own chance (World::perceive) and, with
+  // a pledge_weight, takes it as evidence.
+  const double pledge_weight = w.config.relationships.pledge_weight;
   for (const Pool& pool : pools_) {
     const Programme& pr = w.programmes[pool.programme];
     const double full = w.config.collaboratives[pool.collaborative].programmes[pr.index].pledge_share * pr.scale;
@@ -270,7 +272,12 @@ void SharedLists::remember_pledges(World& w) {
       for (int b : pool.trusts) {
         const auto j = static_cast<std::size_t>(b);
         if (j == i) continue;
-        w.remember(i, j, did, w.perceive(j, i, did, kEvidencePledge, w.month_index, pool.programme));
+        const auto seen = w.perceive(j, i, did, kEvidencePledge, w.month_index, pool.programme);
+        w.remember(i, j, did, seen);
+        if (seen && pledge_weight > 0.0) {
+          const double e = pledge_weight * w.evidence_factor(i);
+          w.rel.add(j, i, *seen ? e : 0.0, *seen ? 0.0 : e);
+        }
       }
     }
   }
