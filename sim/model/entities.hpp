@@ -250,9 +250,9 @@ inline constexpr std::array<const char*, 3> kCollaborativeKindNames = {"horizont
 enum class Governance : std::uint8_t { committees_in_common, joint_committee, lead_provider };
 inline constexpr std::array<const char*, 3> kGovernanceNames = {"committees_in_common", "joint_committee",
                                                                 "lead_provider"};
-enum class DecisionRule : std::uint8_t { unanimous, majority, supermajority, weighted, lead_decides };
-inline constexpr std::array<const char*, 5> kDecisionRuleNames = {"unanimous", "majority", "supermajority",
-                                                                  "weighted", "lead_decides"};
+enum class DecisionRule : std::uint8_t { unanimous, majority, supermajority, weighted, lead_decides, casting_vote, gated };
+inline constexpr std::array<const char*, 7> kDecisionRuleNames = {
+    "unanimous", "majority", "supermajority", "weighted", "lead_decides", "casting_vote", "gated"};
 enum class ProgrammeType : std::uint8_t {
   shared_waiting_list,
   mutual_aid_pact,
@@ -341,8 +341,11 @@ struct CollaborativeConfig {
     v.choice(governance, "governance", kGovernanceNames)
         .describe("Governance form").from("S2, S3: committees in common, joint committees, lead providers");
     v.choice(decision_rule, "decision_rule", kDecisionRuleNames)
-        .describe("How members' votes are aggregated")
-        .from("S2: unanimous vs different levels of majority voting, weighted votes");
+        .describe("How members' votes are aggregated: unanimous; majority; supermajority (a share of the votes); "
+                  "weighted (by members' capacity); lead_decides; casting_vote (majority, the chair, lead or else "
+                  "first member, breaks a tie); gated (majority, and a stage only once the previous one succeeds: "
+                  "governance.gate_success)")
+        .from("S2: 'unanimous vs different levels of majority voting, casting votes, weighted votes'");
     v.refs(members, "members", "trust").needed().describe("Member trusts");
     v.ref(lead, "lead", "trust").describe("Lead provider (required for lead_provider governance or lead_decides)");
     v.param(supermajority, "supermajority").unit_is("1").above(0.5).at_most(1)

@@ -301,6 +301,7 @@ std::vector<System> systems() {
   out.push_back({"collaboration_stops", stops, "governance."});
   auto moves = collab;
   moves.pidmas.enabled = true;
+  moves.collaboratives[0].decision_rule = model::DecisionRule::gated;
   moves.specialties[0].seasonal_amplitude = 0.2;
   out.push_back({"collaboration_pidmas", moves, ""});
   auto urgent = test::urgent_system(365, true);

@@ -17,7 +17,7 @@ double finite_or(double x, double fallback) { return std::isfinite(x) ? x : fall
 }  // namespace
 
 bool decide(DecisionRule rule, const std::vector<bool>& yes, const std::vector<double>& weights,
-            int lead, double supermajority) {
+            int lead, double supermajority, bool gate_open) {
   const auto n = static_cast<double>(yes.size());
   const auto ayes = static_cast<double>(std::count(yes.begin(), yes.end(), true));
   switch (rule) {
@@ -34,6 +34,13 @@ bool decide(DecisionRule rule, const std::vector<bool>& yes, const std::vector<d
     }
     case DecisionRule::lead_decides:
       return lead >= 0 && static_cast<std::size_t>(lead) < yes.size() && yes[static_cast<std::size_t>(lead)];
+    case DecisionRule::casting_vote: {
+      if (yes.empty()) return false;
+      if (ayes != n / 2.0) return ayes > n / 2.0;
+      const std::size_t chair = lead >= 0 && static_cast<std::size_t>(lead) < yes.size() ? static_cast<std::size_t>(lead) : 0;
+      return yes[chair];
+    }
+    case DecisionRule::gated: return gate_open && ayes > n / 2.0;
   }
   return false;
 }
@@ -184,6 +191,20 @@ std::optional<Item> Collaboratives::agenda_item(const World& w, std::size_t p, d
   return std::nullopt;
 }
 
+bool Collaboratives::gate_open(const World& w, std::size_t p, Item item) {
+  // A stage only once the previous one succeeds: a scale-up when the programme's own success is
+  // at least gate_success, the start of a collaborative's later programme when the one before
+  // it runs with that success.
+  const double gate = w.config.governance.gate_success;
+  const Programme& pr = w.programmes[p];
+  if (item == Item::scale_up) return Programmes::success(w, pr) >= gate;
+  if (item == Item::start && pr.index > 0) {
+    const Programme& before = w.programmes[p - 1];
+    return before.collaborative == pr.collaborative && before.active && Programmes::success(w, before) >= gate;
+  }
+  return true;
+}
+
 bool Collaboratives::vote(World& w, std::size_t p, Item item, core::Step d) {
   // Votes: P(yes) = 1 / (1 + exp(-U / noise)), each from the member's own stream; the rule
   // aggregates them. Being overruled is negative evidence about each member on the winning
@@ -203,7 +224,11 @@ bool Collaboratives::vote(World& w, std::size_t p, Item item, core::Step d) {
     const int m = members[k];
     const double u = vote_utility(w, p, item, m);
     core::Rng rng = w.streams.rng(static_cast<core::Purpose>(Draw::vote), entity, d, static_cast<std::uint64_t>(m));
-    const bool v = boost::random::uniform_01<double>()(rng) < 1.0 / (1.0 + std::exp(-u / std::max(gov.vote_noise, 1e-9)));
+    // Supporting the programme (yes to start or scale up, no to stop) is cooperating: the member's
+    // strategy decides how likely; the trust-threshold strategy votes by the utility.
+    const double p_logit = 1.0 / (1.0 + std::exp(-u / std::max(gov.vote_noise, 1e-9)));
+    const double support = w.cooperation(static_cast<std::size_t>(m), members, item == Item::stop ? 1.0 - p_logit : p_logit);
+    const bool v = boost::random::uniform_01<double>()(rng) < (item == Item::stop ? 1.0 - support : support);
     yes.push_back(v);
     double size = 0.0;
     for (std::size_t s = 0; s < S; ++s) size += w.capacity[static_cast<std::size_t>(m) * S + s];
@@ -212,7 +237,15 @@ bool Collaboratives::vote(World& w, std::size_t p, Item item, core::Step d) {
     events_.of<VoteEvent>().push_back({d, static_cast<std::int32_t>(c), static_cast<std::int32_t>(pr.index),
                                        static_cast<std::int32_t>(item), m, v, u});
   }
-  const bool passed = decide(col.decision_rule, yes, weights, lead, col.supermajority);
+  const bool passed = decide(col.decision_rule, yes, weights, lead, col.supermajority, gate_open(w, p, item));
+  // Votes are public: each member remembers the others' support (strategies' memory).
+  for (std::size_t a = 0; a < members.size(); ++a) {
+    const bool supported = yes[a] != (item == Item::stop);
+    w.decided(static_cast<std::size_t>(members[a]), supported);
+    for (std::size_t b = 0; b < members.size(); ++b) {
+      if (a != b) w.remember(static_cast<std::size_t>(members[a]), static_cast<std::size_t>(members[b]), supported, supported);
+    }
+  }
   const auto ayes = static_cast<std::int32_t>(std::count(yes.begin(), yes.end(), true));
   events_.of<DecisionEvent>().push_back({d, static_cast<std::int32_t>(c), static_cast<std::int32_t>(pr.index),
                                          static_cast<std::int32_t>(item), ayes,

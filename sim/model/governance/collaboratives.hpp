@@ -15,9 +15,10 @@
 namespace icsim::model {
 
 /// Aggregates members' votes by a decision rule (weights: members' sizes; lead: position of the
-/// lead in the votes, or -1).
+/// lead in the votes, or -1; casting_vote's chair is the lead, else the first member; gated:
+/// a majority and `gate_open`, the previous stage's success).
 bool decide(DecisionRule rule, const std::vector<bool>& yes, const std::vector<double>& weights, int lead,
-            double supermajority);
+            double supermajority, bool gate_open = true);
 
 class Programmes;
 
@@ -41,6 +42,8 @@ class Collaboratives : public MechanismBase {
   [[nodiscard]] static std::optional<Item> agenda_item(const World& w, std::size_t p, double cohesion, core::Step d);
   /// The members' votes on an item; true if the decision rule passes it.
   bool vote(World& w, std::size_t p, Item item, core::Step d);
+  /// The gated rule's condition for an item: the previous stage's success.
+  [[nodiscard]] static bool gate_open(const World& w, std::size_t p, Item item);
   /// U = beta_benefit B + beta_trust (T - 0.5) - beta_cost C - beta_time (1 - e) - beta_comp k.
   [[nodiscard]] static double vote_utility(const World& w, std::size_t p, Item item, int member);
 

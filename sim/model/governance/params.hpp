@@ -27,6 +27,7 @@ struct GovernanceConfig {
   double beta_time = 1.0;
   double beta_competitiveness = 1.5;
   double vote_noise = 1.0;           ///< scale of the logistic noise in a vote
+  double gate_success = 0.5;         ///< gated rule: success a stage needs before the next
   double reference_benefit = 0.5;    ///< benefit of a programme at the reference gain or saving
   double reference_capacity_gain = 0.03;  ///< capacity gain whose benefit is reference_benefit
   double reference_saving = 20000.0;      ///< saving (GBP per member per month) whose benefit is reference_benefit
@@ -82,6 +83,11 @@ void GovernanceConfig::fields(V& v) {
   v.param(reference_saving, "reference_saving").unit_is("GBP per member per month").above(0)
       .describe("Saving whose benefit is reference_benefit (B scales with a programme's saving_per_month)")
       .from("Assumption: the default saving_per_month of joint procurement");
+  v.param(gate_success, "gate_success").unit_is("1").at_least(0).at_most(1)
+      .describe("Under the gated decision rule, a scale-up needs the programme's success (closing of the members' "
+                "wait spread for a shared list, 1 for the others) to be at least this, and a collaborative's next "
+                "programme can start only once the one before it runs with this success")
+      .from("S2: 'Start small and build momentum'; assumption, plausible range 0.2-0.8");
   v.param(wait_floor_weeks, "wait_floor_weeks").unit_is("weeks").above(0)
       .describe("A shared list's benefit to a member is (own median - members' mean) / max(members' mean, this)")
       .from("Assumption: waits under a month are not compared relatively; plausible range 1-8");

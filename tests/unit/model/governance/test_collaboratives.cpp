@@ -37,6 +37,47 @@ TEST(DecisionRules, AggregateVotesAsDocumented) {
   EXPECT_TRUE(model::decide(DecisionRule::weighted, three_of_five, equal, -1, 0.67));
   EXPECT_TRUE(model::decide(DecisionRule::lead_decides, three_of_five, equal, 3, 0.67));
   EXPECT_FALSE(model::decide(DecisionRule::lead_decides, three_of_five, equal, 2, 0.67));
+  // Casting vote: a majority as usual; a tie is broken by the chair (the lead, else the first).
+  const std::vector<bool> tie = {false, true, true, false};
+  EXPECT_TRUE(model::decide(DecisionRule::casting_vote, three_of_five, equal, -1, 0.67));
+  EXPECT_FALSE(model::decide(DecisionRule::casting_vote, tie, {1, 1, 1, 1}, -1, 0.67));  // first member: no
+  EXPECT_TRUE(model::decide(DecisionRule::casting_vote, tie, {1, 1, 1, 1}, 2, 0.67));    // the lead: yes
+  EXPECT_FALSE(model::decide(DecisionRule::majority, tie, {1, 1, 1, 1}, 2, 0.67));
+  // Weighted differs from majority when sizes differ: one large member outvotes three small.
+  const std::vector<bool> big_yes = {true, false, false, false};
+  EXPECT_TRUE(model::decide(DecisionRule::weighted, big_yes, {10, 1, 1, 1}, -1, 0.67));
+  EXPECT_FALSE(model::decide(DecisionRule::majority, big_yes, {10, 1, 1, 1}, -1, 0.67));
+  // Gated: a majority, and only with the gate open.
+  EXPECT_TRUE(model::decide(DecisionRule::gated, three_of_five, equal, -1, 0.67, true));
+  EXPECT_FALSE(model::decide(DecisionRule::gated, three_of_five, equal, -1, 0.67, false));
+  EXPECT_FALSE(model::decide(DecisionRule::gated, tie, {1, 1, 1, 1}, -1, 0.67, true));
+}
+
+TEST(DecisionRules, GatedStagesWaitForThePreviousStagesSuccess) {
+  // Under the gated rule no decision passes while its gate is shut: with gate_success = 1 the
+  // shared orthopaedic list (programme 0, whose success is the closing of the members' spread of
+  // median waits, below 1 while any spread is left) is never scaled up.
+  auto c = test::collaboration_system(730);
+  c.collaboratives[0].decision_rule = DecisionRule::gated;
+  c.governance.gate_success = 1.0;
+  model::normalise(c);
+  const auto r = test::run_to_end(c, 0);
+  int scale_ups = 0;
+  for (const auto& e : r.model->events<model::DecisionEvent>()) {
+    if (e.item != static_cast<std::int32_t>(model::Item::scale_up) || e.programme != 0) continue;
+    ++scale_ups;
+    EXPECT_FALSE(e.passed);
+  }
+  EXPECT_GT(scale_ups, 0);  // they were voted on
+  // With the gate always open the rule is the majority rule: the same decisions, draw for draw.
+  auto open = c, majority = c;
+  open.governance.gate_success = 0.0;
+  majority.collaboratives[0].decision_rule = DecisionRule::majority;
+  const auto a = test::run_to_end(open, 0), b = test::run_to_end(majority, 0);
+  const auto& da = a.model->events<model::DecisionEvent>();
+  const auto& db = b.model->events<model::DecisionEvent>();
+  ASSERT_EQ(da.size(), db.size());
+  for (std::size_t k = 0; k < da.size(); ++k) EXPECT_EQ(da[k].passed, db[k].passed);
 }
 
 TEST(Governance, TrustAndCohesionStartFromPriorsAndStayInRange) {
