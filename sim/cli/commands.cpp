@@ -43,6 +43,16 @@ std::vector<scenario::Override> overrides_of(const RunArgs& a) {
   return o;
 }
 
+/// "icsim: error: " before each line of an error (Errors holds one line per error).
+void print_error(const std::exception& e) {
+  std::istringstream lines(e.what());
+  for (std::string line; std::getline(lines, line);) std::cerr << "icsim: error: " << line << "\n";
+}
+
+void print_warnings(const scenario::Scenario& sc) {
+  for (const auto& w : sc.warnings) std::cerr << "icsim: warning: " << w.text() << "\n";
+}
+
 }  // namespace
 
 namespace {
@@ -99,6 +109,25 @@ struct MpiSession {
 #endif
 }  // namespace
 
+namespace {
+/// The scenarios of a run, their warnings printed; false (errors printed) if one cannot be used.
+bool load_scenarios(const RunArgs& a, std::vector<scenario::Scenario>& scenarios) {
+  try {
+    const auto overrides = overrides_of(a);
+    if (a.scenarios.empty()) {
+      scenarios.push_back(scenario::load_default(overrides));
+    } else {
+      for (const auto& f : a.scenarios) scenarios.push_back(scenario::load_file(f, overrides));
+    }
+  } catch (const scenario::Error& e) {
+    print_error(e);
+    return false;
+  }
+  for (const auto& sc : scenarios) print_warnings(sc);
+  return true;
+}
+}  // namespace
+
 int run(const RunArgs& a) {
   if (under_mpi()) {
     // icsim run does not share replications across MPI ranks: every rank would run the same
@@ -116,17 +145,7 @@ int run(const RunArgs& a) {
   }
   core::install_stop_handlers();  // from the start: a signal while loading still ends as "interrupted"
   std::vector<scenario::Scenario> scenarios;
-  try {
-    const auto overrides = overrides_of(a);
-    if (a.scenarios.empty()) {
-      scenarios.push_back(scenario::load_default(overrides));
-    } else {
-      for (const auto& f : a.scenarios) scenarios.push_back(scenario::load_file(f, overrides));
-    }
-  } catch (const scenario::Error& e) {
-    std::cerr << "icsim: error: " << e.what() << "\n";
-    return bad_input;
-  }
+  if (!load_scenarios(a, scenarios)) return bad_input;
 
   core::ThreadLimit limit(a.threads);
   if (!a.no_resource_check) {
@@ -380,11 +399,14 @@ int validate(const std::vector<std::string>& files) {
     try {
       const auto sc = scenario::load_file(f);
       const auto& c = sc.config;
+      print_warnings(sc);
       std::cout << f << ": ok (" << c.run.name << ": " << c.places.size() << " places, "
                 << c.trusts.size() << " trusts, " << c.specialties.size() << " specialties, "
-                << c.run.days << " days, " << c.run.replications << " replications)\n";
+                << c.run.days << " days, " << c.run.replications << " replications"
+                << (sc.warnings.empty() ? std::string() : "; " + std::to_string(sc.warnings.size()) + " warning(s)")
+                << ")\n";
     } catch (const scenario::Error& e) {
-      std::cerr << "icsim: error: " << e.what() << "\n";
+      print_error(e);
       status = bad_input;
     }
   }
