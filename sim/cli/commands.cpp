@@ -128,6 +128,24 @@ bool load_scenarios(const RunArgs& a, std::vector<scenario::Scenario>& scenarios
 }
 }  // namespace
 
+namespace {
+/// The index of --baseline among the scenarios' names; false (said) if none has that name.
+bool baseline_index(const RunArgs& a, const std::vector<scenario::Scenario>& scenarios, std::size_t& index) {
+  if (a.baseline.empty()) return true;
+  std::string names;
+  for (std::size_t i = 0; i < scenarios.size(); ++i) {
+    if (scenarios[i].config.run.name == a.baseline) {
+      index = i;
+      return true;
+    }
+    names += (names.empty() ? "" : ", ") + scenarios[i].config.run.name;
+  }
+  std::cerr << "icsim: error: command line: --baseline = " << a.baseline << ": expected the name of one of the "
+            << "scenarios run (" << names << ")\n";
+  return false;
+}
+}  // namespace
+
 int run(const RunArgs& a) {
   if (under_mpi()) {
     // icsim run does not share replications across MPI ranks: every rank would run the same
@@ -147,6 +165,8 @@ int run(const RunArgs& a) {
   std::vector<scenario::Scenario> scenarios;
   if (!load_scenarios(a, scenarios)) return bad_input;
 
+  std::size_t baseline = 0;
+  if (!baseline_index(a, scenarios, baseline)) return bad_input;
   core::ThreadLimit limit(a.threads);
   if (!a.no_resource_check) {
     if (const auto problem = app::resource_problem(scenarios, core::active_threads(), a.out)) {
@@ -192,7 +212,7 @@ int run(const RunArgs& a) {
     }
     std::cout << results_table(r) << "\n";
   }
-  if (results.size() >= 2) std::cout << paired_table(results) << "\n";
+  if (results.size() >= 2) std::cout << paired_table(results, baseline, a.by) << "\n";
   std::cout << "Outputs: " << a.out << "/ (manifest.json lists every file)\n";
   if (stopped) {
     std::cerr << "icsim: interrupted by signal " << core::stop_requested() << ": " << stopped

@@ -30,6 +30,8 @@ struct RunArgs {
   int checkpoint_every = 0;
   bool keep_checkpoints = false;
   bool no_resource_check = false;  ///< run even when the estimated memory or output exceeds the machine's
+  std::string baseline;            ///< scenario name the others are compared with (empty: the first)
+  std::vector<std::string> by;     ///< paired tables per trust, specialty, quintile or place
 };
 int run(const RunArgs& a);
 

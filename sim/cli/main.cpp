@@ -53,6 +53,10 @@ CLI::App* add_run(CLI::App& app, icsim::cli::RunArgs& run, const Checks& c) {
   run_cmd->add_flag("--keep-checkpoints", run.keep_checkpoints, "Keep the last checkpoint of a completed replication");
   run_cmd->add_flag("--no-resource-check", run.no_resource_check,
                     "Run even when the estimated memory or output size exceeds what this machine has");
+  run_cmd->add_option("--baseline", run.baseline, "Scenario (by name) the others are compared with (default: the first)");
+  run_cmd->add_option("--by", run.by, "Paired tables per trust, specialty, quintile and/or place (e.g. --by trust,quintile)")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"trust", "specialty", "quintile", "place"}));
   run_cmd->add_option("--progress", run.progress, "Progress display")
       ->check(CLI::IsMember({"auto", "always", "never", "json"}))
       ->capture_default_str();
