@@ -18,6 +18,7 @@
 #include <sstream>
 
 #include "app/bench.hpp"
+#include "app/export.hpp"
 #include "app/national.hpp"
 #include "app/resources.hpp"
 #include "app/run.hpp"
@@ -27,6 +28,7 @@
 #include "core/interrupt.hpp"
 #include "core/parallel.hpp"
 #include "io/folder_lock.hpp"
+#include "io/tables.hpp"
 #include "model/observables.hpp"
 #include "scenario/registry.hpp"
 #include "scenario/scenario.hpp"
@@ -431,6 +433,32 @@ int validate(const std::vector<std::string>& files) {
     }
   }
   return status;
+}
+
+int export_folder(const ExportArgs& a) {
+  namespace fs = std::filesystem;
+  const bool xlsx = a.format == "xlsx";
+  const fs::path target = !a.output.empty() ? fs::path(a.output) : fs::path(a.folder) / (xlsx ? "export.xlsx" : "export");
+  if (fs::exists(target) && !a.force) {
+    std::cerr << "icsim: error: " << target.string() << " exists (use --force to replace it)\n";
+    return output_exists;
+  }
+  try {
+    const auto tables = app::export_tables({a.folder, a.baseline});
+    if (xlsx) {
+      io::write_xlsx(target.string(), tables);
+      std::cout << "Wrote " << target.string() << " (sheets: ";
+      for (std::size_t i = 0; i < tables.size(); ++i) std::cout << (i ? ", " : "") << tables[i].name;
+      std::cout << ")\n";
+    } else {
+      fs::create_directories(target);
+      for (const auto& p : io::write_csv(target.string(), tables)) std::cout << "Wrote " << p << "\n";
+    }
+  } catch (const std::exception& e) {
+    std::cerr << "icsim: error: " << e.what() << "\n";
+    return bad_input;
+  }
+  return ok;
 }
 
 int params(bool markdown, const std::vector<std::string>& prefixes) {

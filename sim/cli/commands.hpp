@@ -78,6 +78,16 @@ int bench(const BenchArgs& a);
 
 int generate(const std::string& what, int days, bool pools, bool urgent);
 
+struct ExportArgs {
+  std::string folder;
+  std::string format = "csv";  ///< csv | xlsx
+  std::string baseline;        ///< empty: the first scenario in name order
+  std::string output;          ///< empty: FOLDER/export/ (csv) or FOLDER/export.xlsx
+  bool force = false;
+};
+/// icsim export: time series and paired differences as CSV files or one XLSX workbook.
+int export_folder(const ExportArgs& a);
+
 struct ReportArgs {
   std::string out_dir;
   std::string baseline;  ///< empty: the first scenario
