@@ -102,8 +102,18 @@ def number(x: float, decimals: int) -> str:
     return text
 
 
+def enough(d: Difference, decimals: int) -> int:
+    """Decimals that show a resolved difference as one: a bound of an interval that excludes zero
+    is not shown as 0 (up to three more digits than the measure's own)."""
+    dec = decimals
+    while d.clear and dec < decimals + 3 and not all(number(x, dec).strip("-0.,") for x in (d.low, d.high, d.mean)):
+        dec += 1
+    return dec
+
+
 def shown(d: Difference, decimals: int, signed: bool = True) -> str:
     """"-5.50 [-5.85, -5.15]" (a sign on the mean when signed)."""
+    decimals = enough(d, decimals)
     rounded = number(d.mean, decimals)
     sign = "+" if signed and not rounded.startswith("-") and rounded.strip("0.,") else ""
     text = sign + number(d.mean, decimals)
@@ -224,6 +234,7 @@ def breakdown(out_dir, baseline: str, other: str, kind: str, labels: dict[str, s
 
 
 def _change(label: str, unit: str, d: Difference, decimals: int) -> str:
+    decimals = enough(d, decimals)
     verb = "rose" if d.mean > 0 else "fell"
     u = f" {unit}" if unit and unit not in ("patients",) else ""
     if unit == "patients":
@@ -251,6 +262,7 @@ def summary(out_dir, baseline: str, other: str, labels: dict[str, dict[str, str]
         for _, name, cells in rows_k:
             for label, decimals, d in cells:
                 if label == "median wait" and d is not None and d.clear:
+                    decimals = enough(d, decimals)
                     (rose if d.mean > 0 else fell).append(
                         f"{name} {number(abs(d.mean), decimals)} weeks [{number(abs(d.high if d.mean < 0 else d.low), decimals)}"
                         f"-{number(abs(d.low if d.mean < 0 else d.high), decimals)}]")

@@ -56,9 +56,12 @@ def test_summary_states_every_resolved_effect_with_its_interval(what_if):
     assert rows
     for m, d in rows:
         if d.clear:
-            said = (f"{m.label} {'rose' if d.mean > 0 else 'fell'} by {compare.number(abs(d.mean), m.decimals)}")
+            dec = compare.enough(d, m.decimals)
+            said = (f"{m.label} {'rose' if d.mean > 0 else 'fell'} by {compare.number(abs(d.mean), dec)}")
             assert said in summary, (said, summary)
-            assert f"[95% interval {compare.number(d.low, m.decimals)} to {compare.number(d.high, m.decimals)}]" in summary
+            low, high = compare.number(d.low, dec), compare.number(d.high, dec)
+            assert f"[95% interval {low} to {high}]" in summary
+            assert low.strip("-0.,") and high.strip("-0.,"), "a resolved interval shown with a bound of 0"
         else:
             assert not re.search(re.escape(m.label) + r" (rose|fell) by", summary), (m.label, summary)
 
