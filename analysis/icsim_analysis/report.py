@@ -198,8 +198,9 @@ def has_relationships(run) -> bool:
     return bool(np.isfinite(last).any())
 
 
-def build(out_dir, baseline: str | None = None) -> str:
-    """The report's HTML text."""
+def build(out_dir, baseline: str | None = None, progress=None) -> str:
+    """The report's HTML text; progress(step), if given, is told what is being done."""
+    say = progress or (lambda step: None)
     out_dir = Path(out_dir)
     scenarios = load.scenarios(out_dir)
     baseline = baseline or scenarios[0]
@@ -226,6 +227,7 @@ def build(out_dir, baseline: str | None = None) -> str:
     others = [s for s in scenarios if s != baseline]
     names = compare.names(first[baseline])
     if others:
+        say("paired comparisons with " + baseline)
         parts.insert(2, "<h2>Summary</h2>" + "".join(
             f'<div class="summary" id="summary-{_esc(sc)}">' +
             "".join(f"<p>{_esc(t)}</p>" for t in compare.summary(out_dir, baseline, sc, names)) + "</div>"
@@ -240,6 +242,7 @@ def build(out_dir, baseline: str | None = None) -> str:
         for sc in others:
             parts.extend(_breakdown_tables(out_dir, baseline, sc, names))
 
+    say("plots over time")
     parts.append("<h2>Over time</h2>")
     for fig in (plots.waiting_list(out_dir), plots.within_18_weeks(out_dir),
                 plots.over_52_weeks(out_dir), plots.wait_distribution(out_dir)):
@@ -247,6 +250,7 @@ def build(out_dir, baseline: str | None = None) -> str:
 
     parts.append('<div class="panels">')
     for sc in scenarios:
+        say("scenario " + sc)
         parts.append('<div class="panel">')
         parts.append(f"<h2>By trust: {html.escape(sc)}</h2>")
         parts.append(_table(f"trusts-{sc}", ["trust"] + [h[1] for h in TRUST],
@@ -295,13 +299,13 @@ def build(out_dir, baseline: str | None = None) -> str:
             f'\n<script id="icsim-interactive">{SCRIPT}</script>\n</body></html>\n')
 
 
-def write(out_dir, output=None, baseline: str | None = None, force: bool = False) -> Path:
+def write(out_dir, output=None, baseline: str | None = None, force: bool = False, progress=None) -> Path:
     """Writes the report (default OUT_DIR/report.html) under a temporary name, then renames it.
     Raises FileExistsError if the file exists and force is False."""
     output = Path(output) if output else Path(out_dir) / "report.html"
     if output.exists() and not force:
         raise FileExistsError(f"{output} already exists (use --force to replace it)")
-    text = build(out_dir, baseline)
+    text = build(out_dir, baseline, progress)
     tmp = output.with_name(output.name + ".tmp")
     tmp.write_text(text)
     os.replace(tmp, output)

@@ -15,9 +15,9 @@ from icsim_analysis import compare, load, report
 
 S = SOURCE_DIR / "scenarios"
 WHAT_IFS = {
-    "pool": (S / "orthopaedic_no_pool.toml", S / "orthopaedic_pool.toml", 240),
-    "winter": (S / "urgent" / "winter_no_pact.toml", S / "urgent" / "winter_pact.toml", 150),
-    "broker": (S / "collaboration" / "capital_unbrokered.toml", S / "collaboration" / "capital_brokered.toml", 400),
+    "pool": (S / "orthopaedic_no_pool.toml", S / "orthopaedic_pool.toml", 120),
+    "winter": (S / "urgent" / "winter_no_pact.toml", S / "urgent" / "winter_pact.toml", 120),
+    "broker": (S / "collaboration" / "capital_unbrokered.toml", S / "collaboration" / "capital_brokered.toml", 370),
 }
 
 
@@ -43,7 +43,7 @@ class _Summary(HTMLParser):
 def what_if(request, tmp_path_factory):
     base, other, days = WHAT_IFS[request.param]
     out = tmp_path_factory.mktemp(request.param) / "out"
-    run("run", base, other, "--days", days, "-r", 4, "--out", out)
+    run("run", base, other, "--days", days, "-r", 3, "--out", out)
     page = report.write(out, force=True).read_text()
     p = _Summary()
     p.feed(page)
