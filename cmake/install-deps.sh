@@ -9,12 +9,14 @@ PACKAGES=(
   build-essential cmake ninja-build git pkg-config
   # libraries (the fixed choices: Boost.Random, oneTBB, HDF5, Random123, CLI11, toml11)
   libboost-dev libtbb-dev libhdf5-dev hdf5-tools librandom123-dev libcli11-dev libtoml11-dev
+  # icsim export --format xlsx: spreadsheets without Python for the user
+  libxlsxwriter-dev
   # distributed batch runs
   libopenmpi-dev openmpi-bin
   # tests and benchmarks; Clang with its runtimes (libFuzzer, sanitizers) for tests/fuzz
   libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
   # analysis (Debian's Python packages; there is no PyPI) and the browser the report is tested in
-  python3 python3-h5py python3-numpy python3-pandas python3-matplotlib python3-pytest chromium
+  python3 python3-h5py python3-numpy python3-pandas python3-matplotlib python3-pytest python3-openpyxl chromium
 )
 
 missing=()

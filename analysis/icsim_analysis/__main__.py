@@ -35,7 +35,8 @@ def main(argv=None) -> int:
 
     try:
         if args.command == "report":
-            path = report.write(args.out_dir, args.output, args.baseline, args.force)
+            path = report.write(args.out_dir, args.output, args.baseline, args.force,
+                                progress=lambda step: print(f"report: {step}", file=sys.stderr, flush=True))
             print(f"Report: {path}")
         elif args.command == "summary":
             df = summarise(final(load.frame(args.out_dir, args.measures)))

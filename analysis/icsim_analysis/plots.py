@@ -138,8 +138,15 @@ def by_quintile(out_dir, scenario: str):
                                            (d["ci_high"] - d["mean"]) * scale],
                color=_COLOURS[1], capsize=3)
         ax.set_xticks(x, [f"{q}" for q in d["quintile"]])
+        # Not from zero: the differences between quintiles are what is read (the axis says so).
+        lo, hi = float((d["ci_low"] * scale).min()), float((d["ci_high"] * scale).max())
+        if np.isfinite(lo) and np.isfinite(hi) and hi > lo:
+            pad = 0.25 * (hi - lo)
+            ax.set_ylim(max(lo - pad, 0.0), hi + pad)
+            ax.set_ylabel(ylabel + " (axis not from 0)")
         ax.set_xlabel("IMD quintile of home (Q1 most deprived)")
-        ax.set_ylabel(ylabel)
+        if not ax.get_ylabel():
+            ax.set_ylabel(ylabel)
         ax.grid(alpha=0.3, axis="y")
     fig.suptitle(_label("Waits by deprivation at the end of the run (95% intervals)", [scenario]),
                  fontsize=10)

@@ -206,6 +206,8 @@ std::vector<ScenarioResult> run_jobs(const std::vector<scenario::Scenario>& scen
   for (std::size_t i = 0; i < scenarios.size(); ++i) {
     results[i].name = scenarios[i].config.run.name;
     for (const auto& t : scenarios[i].config.trusts) results[i].trust_ids.push_back(t.id);
+    for (const auto& sp : scenarios[i].config.specialties) results[i].specialty_ids.push_back(sp.id);
+    for (const auto& p : scenarios[i].config.places) results[i].place_ids.push_back(p.id);
     results[i].replications.resize(static_cast<std::size_t>(scenarios[i].config.run.replications));
   }
   for (const auto& j : jobs) total_days += scenarios[j.scenario].config.run.days;

@@ -89,6 +89,29 @@ void RelationshipWriter::write(io::RunFile& f, const model::Model& m, std::int64
   f.append(series, step, static_cast<double>(step), std::span<const double>(row));
 }
 
+namespace {
+/// Per specialty (lists are organisation x specialty: summed over organisations), quintile and place.
+void breakdowns(const model::Sample& s, Headline& h) {
+  auto doubles = [](const std::vector<std::int64_t>& xs) { return std::vector<double>(xs.begin(), xs.end()); };
+  const auto& list = s.ints("waiting_list");
+  const auto& over = s.ints("over_52_weeks");
+  const std::size_t S = s.reals("variation_median_range").size();
+  h.specialty_list.assign(S, 0.0);
+  h.specialty_over_52.assign(S, 0.0);
+  for (std::size_t i = 0; S && i < list.size(); ++i) {
+    h.specialty_list[i % S] += static_cast<double>(list[i]);
+    h.specialty_over_52[i % S] += static_cast<double>(over[i]);
+  }
+  h.quintile_list = doubles(s.ints("quintile_waiting_list"));
+  h.quintile_median = s.reals("quintile_wait_median_weeks");
+  h.quintile_within_18 = s.reals("quintile_within_18_weeks");
+  h.quintile_over_52 = doubles(s.ints("quintile_over_52_weeks"));
+  h.place_list = doubles(s.ints("place_waiting_list"));
+  h.place_median = s.reals("place_wait_median_weeks");
+  h.place_within_18 = s.reals("place_within_18_weeks");
+}
+}  // namespace
+
 Headline headline_of(const model::Sample& s) {
   auto c = [&](std::string_view name) -> const std::vector<std::int64_t>& { return s.ints(name); };
   auto v = [&](std::string_view name) -> const std::vector<double>& { return s.reals(name); };
@@ -120,6 +143,7 @@ Headline headline_of(const model::Sample& s) {
   for (double m : h.trust_median) {
     if (std::isfinite(m) && !(m <= h.longest_trust_median)) h.longest_trust_median = m;
   }
+  breakdowns(s, h);
   return h;
 }
 

@@ -24,6 +24,11 @@ struct Headline {
   double mean_trust = 0, cohesion = 0, programme_scale = 0;
   // Urgent pressure over the whole run; NaN without beds or shocks.
   double cancelled = 0, out_of_area_days = 0, opel4_days = 0;
+  // Breakdowns at the end of the run (icsim run --by): per specialty (summed over trusts), per
+  // deprivation quintile (most deprived first) and per place of residence.
+  std::vector<double> specialty_list, specialty_over_52;
+  std::vector<double> quintile_list, quintile_median, quintile_within_18, quintile_over_52;
+  std::vector<double> place_list, place_median, place_within_18;
 };
 
 struct ReplicationResult {
@@ -39,7 +44,7 @@ struct ReplicationResult {
 
 struct ScenarioResult {
   std::string name;
-  std::vector<std::string> trust_ids;
+  std::vector<std::string> trust_ids, specialty_ids, place_ids;
   std::vector<ReplicationResult> replications;
 };
 

@@ -18,6 +18,7 @@
 #include <sstream>
 
 #include "app/bench.hpp"
+#include "app/export.hpp"
 #include "app/national.hpp"
 #include "app/resources.hpp"
 #include "app/run.hpp"
@@ -27,6 +28,7 @@
 #include "core/interrupt.hpp"
 #include "core/parallel.hpp"
 #include "io/folder_lock.hpp"
+#include "io/tables.hpp"
 #include "model/observables.hpp"
 #include "scenario/registry.hpp"
 #include "scenario/scenario.hpp"
@@ -41,6 +43,16 @@ std::vector<scenario::Override> overrides_of(const RunArgs& a) {
   if (a.replications) o.push_back({"scenario.replications", std::to_string(*a.replications)});
   for (const auto& s : a.set) o.push_back(scenario::parse_override(s));
   return o;
+}
+
+/// "icsim: error: " before each line of an error (Errors holds one line per error).
+void print_error(const std::exception& e) {
+  std::istringstream lines(e.what());
+  for (std::string line; std::getline(lines, line);) std::cerr << "icsim: error: " << line << "\n";
+}
+
+void print_warnings(const scenario::Scenario& sc) {
+  for (const auto& w : sc.warnings) std::cerr << "icsim: warning: " << w.text() << "\n";
 }
 
 }  // namespace
@@ -115,10 +127,9 @@ bool started_on_several_ranks() {
 
 }  // namespace
 
-int run(const RunArgs& a) {
-  if (started_on_several_ranks()) return bad_input;
-  core::install_stop_handlers();  // from the start: a signal while loading still ends as "interrupted"
-  std::vector<scenario::Scenario> scenarios;
+namespace {
+/// The scenarios of a run, their warnings printed; false (errors printed) if one cannot be used.
+bool load_scenarios(const RunArgs& a, std::vector<scenario::Scenario>& scenarios) {
   try {
     const auto overrides = overrides_of(a);
     if (a.scenarios.empty()) {
@@ -127,10 +138,40 @@ int run(const RunArgs& a) {
       for (const auto& f : a.scenarios) scenarios.push_back(scenario::load_file(f, overrides));
     }
   } catch (const scenario::Error& e) {
-    std::cerr << "icsim: error: " << e.what() << "\n";
-    return bad_input;
+    print_error(e);
+    return false;
   }
+  for (const auto& sc : scenarios) print_warnings(sc);
+  return true;
+}
+}  // namespace
 
+namespace {
+/// The index of --baseline among the scenarios' names; false (said) if none has that name.
+bool baseline_index(const RunArgs& a, const std::vector<scenario::Scenario>& scenarios, std::size_t& index) {
+  if (a.baseline.empty()) return true;
+  std::string names;
+  for (std::size_t i = 0; i < scenarios.size(); ++i) {
+    if (scenarios[i].config.run.name == a.baseline) {
+      index = i;
+      return true;
+    }
+    names += (names.empty() ? "" : ", ") + scenarios[i].config.run.name;
+  }
+  std::cerr << "icsim: error: command line: --baseline = " << a.baseline << ": expected the name of one of the "
+            << "scenarios run (" << names << ")\n";
+  return false;
+}
+}  // namespace
+
+int run(const RunArgs& a) {
+  if (started_on_several_ranks()) return bad_input;
+  core::install_stop_handlers();  // from the start: a signal while loading still ends as "interrupted"
+  std::vector<scenario::Scenario> scenarios;
+  if (!load_scenarios(a, scenarios)) return bad_input;
+
+  std::size_t baseline = 0;
+  if (!baseline_index(a, scenarios, baseline)) return bad_input;
   core::ThreadLimit limit(a.threads);
   if (!a.no_resource_check) {
     if (const auto problem = app::resource_problem(scenarios, core::active_threads(), a.out)) {
@@ -176,7 +217,7 @@ int run(const RunArgs& a) {
     }
     std::cout << results_table(r) << "\n";
   }
-  if (results.size() >= 2) std::cout << paired_table(results) << "\n";
+  if (results.size() >= 2) std::cout << paired_table(results, baseline, a.by) << "\n";
   std::cout << "Outputs: " << a.out << "/ (manifest.json lists every file)\n";
   if (stopped) {
     std::cerr << "icsim: interrupted by signal " << core::stop_requested() << ": " << stopped
@@ -383,15 +424,44 @@ int validate(const std::vector<std::string>& files) {
     try {
       const auto sc = scenario::load_file(f);
       const auto& c = sc.config;
+      print_warnings(sc);
       std::cout << f << ": ok (" << c.run.name << ": " << c.places.size() << " places, "
                 << c.trusts.size() << " trusts, " << c.specialties.size() << " specialties, "
-                << c.run.days << " days, " << c.run.replications << " replications)\n";
+                << c.run.days << " days, " << c.run.replications << " replications"
+                << (sc.warnings.empty() ? std::string() : "; " + std::to_string(sc.warnings.size()) + " warning(s)")
+                << ")\n";
     } catch (const scenario::Error& e) {
-      std::cerr << "icsim: error: " << e.what() << "\n";
+      print_error(e);
       status = bad_input;
     }
   }
   return status;
+}
+
+int export_folder(const ExportArgs& a) {
+  namespace fs = std::filesystem;
+  const bool xlsx = a.format == "xlsx";
+  const fs::path target = !a.output.empty() ? fs::path(a.output) : fs::path(a.folder) / (xlsx ? "export.xlsx" : "export");
+  if (fs::exists(target) && !a.force) {
+    std::cerr << "icsim: error: " << target.string() << " exists (use --force to replace it)\n";
+    return output_exists;
+  }
+  try {
+    const auto tables = app::export_tables({a.folder, a.baseline});
+    if (xlsx) {
+      io::write_xlsx(target.string(), tables);
+      std::cout << "Wrote " << target.string() << " (sheets: ";
+      for (std::size_t i = 0; i < tables.size(); ++i) std::cout << (i ? ", " : "") << tables[i].name;
+      std::cout << ")\n";
+    } else {
+      fs::create_directories(target);
+      for (const auto& p : io::write_csv(target.string(), tables)) std::cout << "Wrote " << p << "\n";
+    }
+  } catch (const std::exception& e) {
+    std::cerr << "icsim: error: " << e.what() << "\n";
+    return bad_input;
+  }
+  return ok;
 }
 
 int params(bool markdown, const std::vector<std::string>& prefixes) {

@@ -30,6 +30,8 @@ struct RunArgs {
   int checkpoint_every = 0;
   bool keep_checkpoints = false;
   bool no_resource_check = false;  ///< run even when the estimated memory or output exceeds the machine's
+  std::string baseline;            ///< scenario name the others are compared with (empty: the first)
+  std::vector<std::string> by;     ///< paired tables per trust, specialty, quintile or place
 };
 int run(const RunArgs& a);
 
@@ -75,6 +77,16 @@ struct BenchArgs {
 int bench(const BenchArgs& a);
 
 int generate(const std::string& what, int days, bool pools, bool urgent);
+
+struct ExportArgs {
+  std::string folder;
+  std::string format = "csv";  ///< csv | xlsx
+  std::string baseline;        ///< empty: the first scenario in name order
+  std::string output;          ///< empty: FOLDER/export/ (csv) or FOLDER/export.xlsx
+  bool force = false;
+};
+/// icsim export: time series and paired differences as CSV files or one XLSX workbook.
+int export_folder(const ExportArgs& a);
 
 struct ReportArgs {
   std::string out_dir;

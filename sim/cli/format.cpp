@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <algorithm>
 #include <functional>
 #include <sstream>
 
@@ -14,7 +15,11 @@ namespace {
 std::string fmt(const char* f, double x) {
   char buf[64];
   std::snprintf(buf, sizeof buf, f, x);
-  return buf;
+  std::string s = buf;
+  // A small negative rounded to zero is shown as zero, not "-0.00".
+  if (!s.empty() && s[0] == '-' && s.find_first_of("123456789") == std::string::npos)
+    s = std::string(f).find('+') != std::string::npos ? "+" + s.substr(1) : s.substr(1);
+  return s;
 }
 
 std::string duration(double s) {
@@ -97,9 +102,111 @@ std::string results_table(const app::ScenarioResult& r) {
   return os.str();
 }
 
-std::string paired_table(const std::vector<app::ScenarioResult>& rs) {
+namespace {
+
+/// Paired differences b - a of one value, over the replications both completed.
+template <class Get>
+std::vector<double> paired(const app::ScenarioResult& a, const app::ScenarioResult& b, Get&& get) {
+  std::vector<double> d;
+  const std::size_t n = std::min(a.replications.size(), b.replications.size());
+  for (std::size_t r = 0; r < n; ++r) {
+    const auto& x = a.replications[r];
+    const auto& y = b.replications[r];
+    if (!x.ok || !y.ok) continue;
+    const double v = get(y.headline) - get(x.headline);
+    if (std::isfinite(v)) d.push_back(v);
+  }
+  return d;
+}
+
+/// interval() with " *" when the 95% interval excludes zero.
+std::string marked(const std::vector<double>& d, const char* f, double scale) {
+  const auto s = core::summarise(d);
+  const bool clear = s.n >= 2 && (s.ci_low * scale > 0.0 || s.ci_high * scale < 0.0);
+  return interval(d, f, scale) + (clear ? " *" : "");
+}
+
+struct Column {
+  const char* name;
+  const char* f;
+  double scale;
+  const std::vector<double>& (*get)(const app::Headline&);
+};
+
+struct Breakdown {
+  const char* by;
+  std::vector<std::string> (*labels)(const app::ScenarioResult&);
+  std::vector<Column> columns;
+};
+
+const std::vector<Breakdown>& breakdowns() {
+  using H = app::Headline;
+  static const std::vector<Breakdown> all = {
+      {"trust", [](const app::ScenarioResult& r) { return r.trust_ids; },
+       {{"waiting list", "%+.0f", 1.0, [](const H& h) -> const std::vector<double>& { return h.trust_list; }},
+        {"median wait (weeks)", "%+.2f", 1.0, [](const H& h) -> const std::vector<double>& { return h.trust_median; }},
+        {"within 18 weeks (points)", "%+.2f", 100.0,
+         [](const H& h) -> const std::vector<double>& { return h.trust_within_18; }},
+        {"52+ week waiters", "%+.0f", 1.0, [](const H& h) -> const std::vector<double>& { return h.trust_over_52; }}}},
+      {"specialty", [](const app::ScenarioResult& r) { return r.specialty_ids; },
+       {{"waiting list", "%+.0f", 1.0, [](const H& h) -> const std::vector<double>& { return h.specialty_list; }},
+        {"52+ week waiters", "%+.0f", 1.0,
+         [](const H& h) -> const std::vector<double>& { return h.specialty_over_52; }}}},
+      {"quintile",
+       [](const app::ScenarioResult&) {
+         return std::vector<std::string>{"Q1 (most deprived)", "Q2", "Q3", "Q4", "Q5 (least deprived)"};
+       },
+       {{"waiting list", "%+.0f", 1.0, [](const H& h) -> const std::vector<double>& { return h.quintile_list; }},
+        {"median wait (weeks)", "%+.2f", 1.0, [](const H& h) -> const std::vector<double>& { return h.quintile_median; }},
+        {"within 18 weeks (points)", "%+.2f", 100.0,
+         [](const H& h) -> const std::vector<double>& { return h.quintile_within_18; }},
+        {"52+ week waiters", "%+.0f", 1.0, [](const H& h) -> const std::vector<double>& { return h.quintile_over_52; }}}},
+      {"place", [](const app::ScenarioResult& r) { return r.place_ids; },
+       {{"waiting list", "%+.0f", 1.0, [](const H& h) -> const std::vector<double>& { return h.place_list; }},
+        {"median wait (weeks)", "%+.2f", 1.0, [](const H& h) -> const std::vector<double>& { return h.place_median; }},
+        {"within 18 weeks (points)", "%+.2f", 100.0,
+         [](const H& h) -> const std::vector<double>& { return h.place_within_18; }}}},
+  };
+  return all;
+}
+
+std::string breakdown_table(const app::ScenarioResult& a, const app::ScenarioResult& b, const Breakdown& k) {
   std::ostringstream os;
-  const auto& base = rs.front();
+  const auto rows = k.labels(a);
+  if (rows != k.labels(b)) {
+    os << "  by " << k.by << ": not paired (the scenarios' " << k.by << " lists differ)\n";
+    return os.str();
+  }
+  const std::size_t w0 = 22, w = 30;
+  os << "  by " << k.by << "\n  " << pad(k.by, w0);
+  for (const auto& c : k.columns) os << pad(c.name, w);
+  os << "\n";
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    os << "  " << pad(rows[i], w0);
+    for (const auto& c : k.columns) {
+      const auto d = paired(a, b, [&](const app::Headline& h) {
+        const auto& v = c.get(h);
+        return i < v.size() ? v[i] : std::nan("");
+      });
+      os << pad(d.empty() ? "-" : marked(d, c.f, c.scale), w);
+    }
+    os << "\n";
+  }
+  return os.str();
+}
+
+}  // namespace
+
+std::vector<std::string> breakdown_names() {
+  std::vector<std::string> out;
+  for (const auto& b : breakdowns()) out.emplace_back(b.by);
+  return out;
+}
+
+std::string paired_table(const std::vector<app::ScenarioResult>& rs, std::size_t baseline,
+                         const std::vector<std::string>& by) {
+  std::ostringstream os;
+  const auto& base = rs.at(baseline);
   struct Measure {
     const char* name;
     const char* f;
@@ -124,21 +231,19 @@ std::string paired_table(const std::vector<app::ScenarioResult>& rs) {
       {"OPEL 4 trust-days (whole run)", "%+.1f", 1.0, [](const app::Headline& h) { return h.opel4_days; }},
       {"out-of-area bed days (whole run)", "%+.0f", 1.0, [](const app::Headline& h) { return h.out_of_area_days; }},
   };
-  for (std::size_t k = 1; k < rs.size(); ++k) {
+  for (std::size_t k = 0; k < rs.size(); ++k) {
+    if (k == baseline) continue;
     os << "Paired difference " << rs[k].name << " - " << base.name
-       << " (common random numbers; mean [95% interval] across replications)\n";
+       << " (common random numbers; mean [95% interval] across replications; * the interval excludes 0)\n";
     for (const auto& m : measures) {
-      std::vector<double> d;
-      const std::size_t n = std::min(base.replications.size(), rs[k].replications.size());
-      for (std::size_t r = 0; r < n; ++r) {
-        const auto& a = base.replications[r];
-        const auto& b = rs[k].replications[r];
-        if (a.ok && b.ok && std::isfinite(m.get(b.headline) - m.get(a.headline))) {
-          d.push_back(m.get(b.headline) - m.get(a.headline));
-        }
-      }
+      const auto d = paired(base, rs[k], m.get);
       if (d.empty()) continue;  // not measured in these scenarios (no collaboratives, say)
-      os << "  " << pad(m.name, 34) << interval(d, m.f, m.scale) << "\n";
+      os << "  " << pad(m.name, 34) << marked(d, m.f, m.scale) << "\n";
+    }
+    for (const auto& name : by) {
+      for (const auto& b : breakdowns()) {
+        if (name == b.by) os << breakdown_table(base, rs[k], b);
+      }
     }
   }
   return os.str();

@@ -14,8 +14,12 @@ std::string progress_line(const core::Progress::View& v);
 std::string progress_json(const core::Progress::View& v);
 /// Per trust and for the whole system: mean and 95% interval across replications at the end.
 std::string results_table(const app::ScenarioResult& r);
-/// Each scenario after the first minus the first, paired by replication (common random numbers).
-std::string paired_table(const std::vector<app::ScenarioResult>& rs);
+/// Each scenario minus rs[baseline], paired by replication (common random numbers), with a mark
+/// where the 95% interval excludes 0; `by` adds a table per trust, specialty, quintile or place.
+std::string paired_table(const std::vector<app::ScenarioResult>& rs, std::size_t baseline = 0,
+                         const std::vector<std::string>& by = {});
+/// What `by` may hold: trust, specialty, quintile, place.
+std::vector<std::string> breakdown_names();
 std::string bench_header();
 std::string bench_row(const app::BenchResult& r);
 

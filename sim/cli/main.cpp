@@ -53,6 +53,10 @@ CLI::App* add_run(CLI::App& app, icsim::cli::RunArgs& run, const Checks& c) {
   run_cmd->add_flag("--keep-checkpoints", run.keep_checkpoints, "Keep the last checkpoint of a completed replication");
   run_cmd->add_flag("--no-resource-check", run.no_resource_check,
                     "Run even when the estimated memory or output size exceeds what this machine has");
+  run_cmd->add_option("--baseline", run.baseline, "Scenario (by name) the others are compared with (default: the first)");
+  run_cmd->add_option("--by", run.by, "Paired tables per trust, specialty, quintile and/or place (e.g. --by trust,quintile)")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"trust", "specialty", "quintile", "place"}));
   run_cmd->add_option("--progress", run.progress, "Progress display")
       ->check(CLI::IsMember({"auto", "always", "never", "json"}))
       ->capture_default_str();
@@ -123,6 +127,19 @@ CLI::App* add_report(CLI::App& app, icsim::cli::ReportArgs& report, const Checks
   return report_cmd;
 }
 
+CLI::App* add_export(CLI::App& app, icsim::cli::ExportArgs& ex) {
+  auto* cmd = app.add_subcommand("export", "Write an output folder's time series and paired differences as CSV "
+                                           "files or an XLSX workbook (shares as percentages)");
+  cmd->add_option("folder", ex.folder, "Output folder of icsim run")->required()->check(CLI::ExistingDirectory);
+  cmd->add_option("--format", ex.format, "csv (a file per table) or xlsx (one workbook)")
+      ->check(CLI::IsMember({"csv", "xlsx"}))
+      ->capture_default_str();
+  cmd->add_option("--baseline", ex.baseline, "Scenario the others are compared with (default: the first by name)");
+  cmd->add_option("-o,--output", ex.output, "Where to write (default: FOLDER/export/ or FOLDER/export.xlsx)");
+  cmd->add_flag("-f,--force", ex.force, "Replace an existing export");
+  return cmd;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -171,6 +188,8 @@ int main(int argc, char** argv) {
 
   cli::ReportArgs report;
   auto* report_cmd = add_report(app, report, checks);
+  cli::ExportArgs export_args;
+  auto* export_cmd = add_export(app, export_args);
 
   try {
     app.parse(argc, argv);
@@ -194,5 +213,6 @@ int main(int argc, char** argv) {
   if (*bench_cmd) return cli::bench(bench);
   if (*gen_cmd) return cli::generate(gen_what, gen_days, gen_pools, gen_urgent);
   if (*report_cmd) return cli::report(report);
+  if (*export_cmd) return cli::export_folder(export_args);
   return cli::bad_input;
 }

@@ -5,6 +5,7 @@
 // the member's initial value, which is the declared default.
 #include <toml.hpp>
 
+#include <chrono>
 #include <map>
 #include <optional>
 #include <string>
@@ -14,10 +15,20 @@
 
 namespace icsim::scenario {
 
-/// The ids of each collection ([[place]], [[trust]], ...) in file order.
+/// The ids of each collection ([[place]], [[trust]], ...) in file order, and the scenario's
+/// start date (day numbers may be written as dates: the day of that date counted from it).
 struct Ids {
   std::map<std::string, std::vector<std::string>> ordered;
   std::map<std::string, std::map<std::string, int>> index;
+  core::Date day0{2024, 4, 1};
+
+  /// The day number of a date: days after day0 (negative before it).
+  [[nodiscard]] std::int64_t day_of(const toml::local_date& d) const {
+    using namespace std::chrono;
+    const sys_days a{year{d.year} / month{static_cast<unsigned>(d.month) + 1u} / day{d.day}};
+    const sys_days b{year{day0.year} / month{day0.month} / day{day0.day}};
+    return (a - b).count();
+  }
 
   void add(const std::string& collection, const std::string& id) {
     index[collection].emplace(id, static_cast<int>(ordered[collection].size()));
@@ -56,7 +67,7 @@ class Reader {
   template <class I>
     requires(std::is_integral_v<I> && !std::is_same_v<I, bool>)
   core::Param& param(I& x, const std::string& key) {
-    if (const auto* v = find(key)) x = static_cast<I>(v->as_integer());
+    if (const auto* v = find(key)) x = static_cast<I>(v->is_local_date() ? ids_.day_of(v->as_local_date()) : v->as_integer());
     return scratch();
   }
   template <std::size_t N>

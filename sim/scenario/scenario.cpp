@@ -1,11 +1,15 @@
 #include "scenario/scenario.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
+#include <optional>
+#include <regex>
 #include <fstream>
 #include <limits>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "scenario/reader.hpp"
 #include "scenario/registry.hpp"
@@ -31,6 +35,24 @@ Error::Error(std::string file_, int line_, std::string key_, std::string value_,
       key(std::move(key_)),
       value(std::move(value_)),
       expected(std::move(expected_)) {}
+
+Errors::Errors(std::vector<Error> all, bool more_not_shown)
+    : Error(all.front()), errors(std::move(all)), text_([&] {
+        std::string t;
+        for (const auto& e : errors) t += (t.empty() ? "" : "\n") + std::string(e.Error::what());
+        if (more_not_shown) t += "\n(more errors not shown: fix these first)";
+        return t;
+      }()) {}
+
+std::string Warning::text() const {
+  std::string s = file;
+  if (line > 0) s += ":" + std::to_string(line);
+  s += ": ";
+  if (!key.empty()) s += key;
+  if (!value.empty()) s += " = " + value;
+  if (!key.empty() || !value.empty()) s += ": ";
+  return s + message;
+}
 
 namespace {
 
@@ -82,6 +104,43 @@ void merge_into(toml::value& base, const toml::value& child) {
   base = child;
 }
 
+/// The first line holding a date that does not exist (2024-02-30, 2024-13-01), and why: toml11
+/// reports these at line 1 without saying what is wrong.
+std::optional<std::pair<int, std::string>> impossible_date(const std::string& text) {
+  static const std::regex date(R"((^|[^0-9A-Za-z_.:-])(\d{4})-(\d{2})-(\d{2})(?![0-9]))");
+  static const char* const months[] = {"January", "February", "March",     "April",   "May",      "June",
+                                       "July",    "August",   "September", "October", "November", "December"};
+  std::istringstream in(text);
+  std::string line;
+  for (int n = 1; std::getline(in, line); ++n) {
+    std::string bare;  // the line without strings and comments
+    char quote = 0;
+    for (char ch : line) {
+      if (quote) {
+        if (ch == quote) quote = 0;
+      } else if (ch == '"' || ch == '\'') {
+        quote = ch;
+      } else if (ch == '#') {
+        break;
+      } else {
+        bare += ch;
+      }
+    }
+    for (std::sregex_iterator it(bare.begin(), bare.end(), date), end; it != end; ++it) {
+      const int y = std::stoi((*it)[2]), m = std::stoi((*it)[3]), d = std::stoi((*it)[4]);
+      const std::string written = (*it)[2].str() + "-" + (*it)[3].str() + "-" + (*it)[4].str();
+      if (m < 1 || m > 12) return std::pair{n, written + " is not a date: there is no month " + std::to_string(m)};
+      const auto last = static_cast<int>(unsigned(std::chrono::year_month_day_last(
+          std::chrono::year{y}, std::chrono::month_day_last{std::chrono::month{unsigned(m)}}).day()));
+      if (d < 1 || d > last) {
+        return std::pair{n, written + " is not a date: " + months[m - 1] + " " + std::to_string(y) + " has " +
+                                std::to_string(last) + " days"};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 toml::value parse_toml(const std::string& text, const std::string& source) {
   guard_toml(text, source);  // depth and size limits before toml11 sees the text
   try {
@@ -92,11 +151,26 @@ toml::value parse_toml(const std::string& text, const std::string& source) {
     // toml11 messages start "[error] toml::function: what": keep the "what" of the first line.
     std::string first = msg.substr(0, msg.find('\n'));
     if (const auto colon = first.find(": "); colon != std::string::npos) first = first.substr(colon + 2);
+    if (const auto bad = impossible_date(text)) throw Error(source, bad->first, "", "", bad->second);
     throw Error(source, static_cast<int>(e.location().line()), "", "", "malformed TOML: " + first);
   }
 }
 
 std::string read_file(const std::string& path) { return read_regular_file(path); }
+
+/// Throws the errors collected, in file order: one Error, or Errors for several.
+void throw_collected(std::vector<Error>& errors) {
+  if (errors.empty()) return;
+  if (errors.size() == 1) throw Error(errors.front());
+  std::vector<std::size_t> order(errors.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return std::tie(errors[a].file, errors[a].line) < std::tie(errors[b].file, errors[b].line);
+  });
+  std::vector<Error> sorted;
+  for (std::size_t i : order) sorted.push_back(errors[i]);
+  throw Errors(std::move(sorted));
+}
 
 /// Replaces a document that extends another by the merge of the two (recursively).
 toml::value resolve_extends(toml::value doc, const std::string& source, const Ctx& c, int depth) {
@@ -244,15 +318,27 @@ OutputOptions output_options(const toml::value& root, const model::Config& cfg, 
   return out;
 }
 
+/// Throws every issue (up to Errors::kMaxErrors) with its file position.
+void report_all(const Ctx& c, const toml::value& root, const std::vector<model::ConfigIssue>& issues) {
+  if (issues.empty()) return;
+  std::vector<Error> errors;
+  Ctx collecting = c;
+  collecting.errors = &errors;
+  for (const auto& issue : issues) detail::collect(collecting, [&] { report(c, root, issue); });
+  throw_collected(errors);
+}
+
 Scenario build(const toml::value& root, const Ctx& c) {
   Scenario out;
   Reader reader(&root, c.ids);
   out.config.fields(reader);
   out.output = output_options(root, out.config, c);
+  detail::normalise_shares(out.config, root, c, out.warnings);
   // Issues of the configuration as written (before the implicit ICS and name defaults).
-  if (const auto issues = model::find_issues(out.config); !issues.empty()) report(c, root, issues.front());
+  report_all(c, root, model::find_issues(out.config));
   model::normalise(out.config);
-  if (const auto issues = model::find_issues(out.config); !issues.empty()) report(c, root, issues.front());
+  report_all(c, root, model::find_issues(out.config));
+  detail::find_warnings(out.config, root, c, out.warnings);
   return out;
 }
 
@@ -274,7 +360,13 @@ Scenario load_text(std::string text, std::string source, const std::vector<Overr
   const std::string resolved = toml::format(root, std::numeric_limits<std::size_t>::max());
   for (const auto& o : overrides) apply_override(root, o);
   detail::collect_ids(root, c);
-  detail::validate_table(root, registry(), "", c);
+  {
+    std::vector<Error> errors;
+    Ctx collecting = c;
+    collecting.errors = &errors;
+    detail::validate_table(root, registry(), "", collecting);
+    throw_collected(errors);
+  }
   Scenario s = build(root, c);
   s.text = std::move(text);
   s.resolved_text = resolved;

@@ -21,6 +21,28 @@ class Error : public std::runtime_error {
   const std::string expected;
 };
 
+/// Several errors of one file, reported together (at most kMaxErrors, in file order). It is the
+/// first error (file, line, key...) and what() holds one line per error.
+class Errors : public Error {
+ public:
+  static constexpr std::size_t kMaxErrors = 20;
+  explicit Errors(std::vector<Error> all, bool more_not_shown = false);
+  [[nodiscard]] const char* what() const noexcept override { return text_.c_str(); }
+  const std::vector<Error> errors;
+
+ private:
+  std::string text_;
+};
+
+/// Something accepted but probably not meant (a capacity per week where a day is expected, a
+/// percentage where a share is). what() reads like an Error's: "file:line: key = value: why".
+struct Warning {
+  std::string file;
+  int line = 0;
+  std::string key, value, message;
+  [[nodiscard]] std::string text() const;
+};
+
 /// A parameter set on top of a scenario file, e.g. {"specialty.orthopaedics.referral_rate", "35"}.
 /// Array entries are selected by id or by index; the value is TOML (bare words become strings).
 struct Override {
@@ -42,9 +64,11 @@ struct Scenario {
   std::string resolved_text;           ///< the whole scenario as TOML, after `extends`
   std::string source;                  ///< the path, or "built-in default"
   std::vector<std::string> overrides;  ///< "path=value" applied on top of the text
+  std::vector<Warning> warnings;       ///< accepted, but probably not meant (file order)
 };
 
-/// Loads and validates a scenario. Throws Error for any problem (one error, the first found).
+/// Loads and validates a scenario. Throws Error for a problem, Errors (an Error) for several:
+/// every error of the schema at once, else every error of the relations between values.
 Scenario load_file(const std::string& path, const std::vector<Override>& overrides = {});
 Scenario load_text(std::string text, std::string source, const std::vector<Override>& overrides = {});
 Scenario load_default(const std::vector<Override>& overrides = {});

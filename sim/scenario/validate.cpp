@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <cctype>
+#include <cstdio>
 #include <limits>
+#include <optional>
 #include <set>
 
 #include "scenario/scenario.hpp"
@@ -12,15 +15,6 @@ namespace icsim::scenario::detail {
 namespace {
 
 bool made_in_code(const toml::value& v) { return v.location().file_name() == kUnknownFile; }
-
-/// The file a value came from: its own (scenarios can extend other files), or the command line.
-std::string file_of(const Ctx& c, const toml::value& v) {
-  if (made_in_code(v)) return kCommandLine;
-  std::string f = v.location().file_name();
-  return f.empty() ? c.file : f;
-}
-
-int line_of(const toml::value& v) { return made_in_code(v) ? 0 : static_cast<int>(v.location().line()); }
 
 [[noreturn]] void fail_missing(const Ctx& c, const toml::value& table, const std::string& key,
                                const std::string& expected) {
@@ -57,7 +51,28 @@ void check_number(const toml::value& v, const Field& f, const std::string& key, 
     // toml11 turns numbers beyond the double range into the largest double.
     if (!std::isfinite(x) || std::abs(x) == DBL_MAX) fail(c, v, key, "expected a finite number");
   }
-  if (!f.in_range(x)) fail(c, v, key, "expected " + f.expectation());
+  if (!f.in_range(x)) {
+    const bool percentage = f.unit == "1" && f.max && *f.max <= 1.0 && x > 1.0 && x <= 100.0;
+    fail(c, v, key, "expected " + f.expectation() + (percentage ? " (a percentage? shares are fractions: 0.95 means 95%)" : ""));
+  }
+}
+
+/// " written without quotes (...)" when a string holds a date: TOML dates are not strings.
+std::string quoted_date_hint(const toml::value& v) {
+  if (!v.is_string()) return "";
+  const std::string& t = v.as_string().str;
+  const bool looks = t.size() == 10 && t[4] == '-' && t[7] == '-' &&
+                     std::all_of(t.begin(), t.end(), [](char ch) { return (ch >= '0' && ch <= '9') || ch == '-'; });
+  return looks ? " written without quotes (" + t + ", not \"" + t + "\": quoted, it is a string)" : "";
+}
+
+/// A date where a day number is expected: its day counted from the scenario's start date.
+void check_day_date(const toml::value& v, const Field& f, const std::string& key, const Ctx& c) {
+  const std::int64_t day = c.ids.day_of(v.as_local_date());
+  if (!f.in_range(static_cast<double>(day))) {
+    fail(c, v, key, "expected " + f.expectation() + " or a date; this date is day " + std::to_string(day) +
+                        " of a scenario starting " + c.ids.day0.iso());
+  }
 }
 
 void check_ref(const toml::value& v, const std::string& collection, const std::string& key, const Ctx& c) {
@@ -86,7 +101,7 @@ void validate_array(const toml::value& v, const Field& f, const std::string& key
       if (!a[i].is_string()) fail(c, a[i], ek, "expected a string");
       if (!f.ref.empty()) check_ref(a[i], f.ref, ek, c);
     } else if (!a[i].is_local_date()) {
-      fail(c, a[i], ek, "expected a date (YYYY-MM-DD)");
+      fail(c, a[i], ek, "expected a date (YYYY-MM-DD)" + quoted_date_hint(a[i]));
     }
   }
 }
@@ -129,7 +144,11 @@ void validate_map(const toml::value& v, const Field& f, const std::string& key, 
 void validate_value(const toml::value& v, const Field& f, const std::string& key, const Ctx& c) {
   switch (f.type) {
     case Type::integer:
-      if (!v.is_integer()) fail(c, v, key, "expected " + f.expectation());
+      if (v.is_local_date() && f.unit == "day") {
+        check_day_date(v, f, key, c);
+        break;
+      }
+      if (!v.is_integer()) fail(c, v, key, "expected " + f.expectation() + (f.unit == "day" ? " or a date" : ""));
       check_number(v, f, key, c);
       break;
     case Type::real: check_number(v, f, key, c); break;
@@ -146,7 +165,7 @@ void validate_value(const toml::value& v, const Field& f, const std::string& key
       if (!v.is_boolean()) fail(c, v, key, "expected true or false");
       break;
     case Type::date:
-      if (!v.is_local_date()) fail(c, v, key, "expected " + f.expectation());
+      if (!v.is_local_date()) fail(c, v, key, "expected " + f.expectation() + quoted_date_hint(v));
       break;
     case Type::real_array:
     case Type::integer_array:
@@ -199,8 +218,23 @@ const toml::value* select(const toml::value& array, const std::string& sel) {
 
 }  // namespace
 
+std::string file_of(const Ctx& c, const toml::value& v) {
+  if (made_in_code(v)) return kCommandLine;
+  std::string f = v.location().file_name();
+  return f.empty() ? c.file : f;
+}
+
+int line_of(const toml::value& v) { return made_in_code(v) ? 0 : static_cast<int>(v.location().line()); }
+
 std::string show(const toml::value& v) {
   if (v.is_table()) return "{...}";
+  if (v.is_floating()) {  // as written, not toml11's 17 digits (0.90000000000000002)
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.15g", v.as_floating());
+    std::string s = buf;
+    if (s.find_first_of(".eEn") == std::string::npos) s += ".0";
+    return s;
+  }
   std::string s = toml::format(v);
   while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
   if (s.size() > 60) s = s.substr(0, 57) + "...";
@@ -212,6 +246,11 @@ void fail(const Ctx& c, const toml::value& at, const std::string& key, const std
 }
 
 void collect_ids(const toml::value& root, Ctx& c) {
+  c.ids.day0 = model::RunConfig{}.start_date;
+  if (const auto sc = root.as_table().find("scenario"); sc != root.as_table().end() && sc->second.is_table()) {
+    const auto& t = sc->second.as_table();
+    if (const auto d = t.find("start_date"); d != t.end() && d->second.is_local_date()) c.ids.day0 = Reader::date(d->second);
+  }
   for (const auto& f : registry().fields) {
     if (f.type != Type::table_array) continue;
     c.ids.ordered[f.key];
@@ -228,42 +267,79 @@ void collect_ids(const toml::value& root, Ctx& c) {
 void validate_table(const toml::value& v, const TableSpec& spec, const std::string& path, const Ctx& c) {
   if (!v.is_table()) fail(c, v, path, "expected a table");
   for (const auto& [k, item] : ordered(v)) {
-    const Field* f = spec.find(k);
-    if (!f) {
-      fail(c, *item, join(path, k),
-           "unknown key" + std::string(path.empty() ? "" : " in " + path) + "; expected one of: " + spec.key_list(),
-           false);
-    }
-    validate_value(*item, *f, join(path, k), c);
+    collect(c, [&] {
+      const Field* f = spec.find(k);
+      if (!f) {
+        fail(c, *item, join(path, k),
+             "unknown key" + std::string(path.empty() ? "" : " in " + path) + "; expected one of: " + spec.key_list(),
+             false);
+      }
+      validate_value(*item, *f, join(path, k), c);
+    });
   }
   for (const auto& f : spec.fields) {
-    if (f.required && !v.as_table().count(f.key)) fail_missing(c, v, join(path, f.key), f.expectation());
+    if (f.required && !v.as_table().count(f.key))
+      collect(c, [&] { fail_missing(c, v, join(path, f.key), f.expectation()); });
   }
 }
 
-void report(const Ctx& c, const toml::value& root, const model::ConfigIssue& issue) {
-  const toml::value* node = &root;
-  bool found = true, element_of_values = false;
-  for (const auto& seg : segments(issue.path)) {
-    if (!node->is_table() || !node->as_table().count(seg.name)) {
-      found = false;
+Located locate(const toml::value& root, const std::string& path) {
+  Located at{&root, true, false};
+  for (const auto& seg : segments(path)) {
+    if (!at.node->is_table() || !at.node->as_table().count(seg.name)) {
+      at.found = false;
       break;
     }
-    node = &node->as_table().at(seg.name);
-    element_of_values = false;
+    at.node = &at.node->as_table().at(seg.name);
+    at.element_of_values = false;
     if (seg.selector.empty()) continue;
-    const toml::value* e = node->is_array() ? select(*node, seg.selector) : nullptr;
+    const toml::value* e = at.node->is_array() ? select(*at.node, seg.selector) : nullptr;
     if (!e) {
-      found = false;
+      at.found = false;
       break;
     }
-    element_of_values = !e->is_table();
-    node = e;
+    at.element_of_values = !e->is_table();
+    at.node = e;
   }
+  return at;
+}
+
+namespace {
+
+/// "urgent.cancel_threshold" when an issue's value is a default and its message names another
+/// key of the same table that the file sets: that is the value the writer chose (blame it).
+std::optional<std::string> written_partner(const toml::value& root, const model::ConfigIssue& issue) {
+  const auto dot = issue.path.rfind('.');
+  if (dot == std::string::npos) return std::nullopt;
+  const std::string table = issue.path.substr(0, dot + 1);
+  for (std::size_t at = issue.expected.find(table); at != std::string::npos; at = issue.expected.find(table, at + 1)) {
+    std::size_t end = at + table.size();
+    while (end < issue.expected.size() && (std::isalnum(static_cast<unsigned char>(issue.expected[end])) ||
+                                           issue.expected[end] == '_'))
+      ++end;
+    const std::string other = issue.expected.substr(at, end - at);
+    if (other != issue.path && locate(root, other).found) return other;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+void report(const Ctx& c, const toml::value& root, const model::ConfigIssue& issue) {
+  const Located at = locate(root, issue.path);
+  const toml::value* node = at.node;
   std::string key = issue.key.empty() ? issue.path : issue.key;
-  if (found && element_of_values && issue.key.empty()) key = key.substr(0, key.rfind('['));  // "members", not "members[2]"
+  if (at.found && at.element_of_values && issue.key.empty()) key = key.substr(0, key.rfind('['));  // "members", not "members[2]"
   if (issue.missing) fail_missing(c, *node, key, issue.expected);
-  throw Error(file_of(c, *node), line_of(*node), key, found && issue.show_value ? show(*node) : std::string(),
+  if (!at.found && issue.key.empty()) {
+    if (const auto other = written_partner(root, issue)) {
+      const toml::value& v = *locate(root, *other).node;
+      throw Error(file_of(c, v), line_of(v), *other, show(v),
+                  "conflicts with " + issue.path + ", not set here so at its default; for " + issue.path + ", " +
+                      issue.expected);
+    }
+  }
+  throw Error(file_of(c, *node), line_of(*node), key, at.found && issue.show_value ? show(*node) : std::string(),
               issue.expected);
 }
 

@@ -41,7 +41,10 @@ def test_names_and_attributes_are_escaped(tmp_path):
     page = report.build(out)
     p = _Tags()
     p.feed(page)
-    assert "script" not in p.tags and p.tags.count("img") == sum(1 for t, _ in p.attrs if t == "img")
+    scripts = [attrs for t, attrs in p.attrs if t == "script"]
+    assert scripts == [{"id": "icsim-interactive"}], scripts  # the report's own, nothing else
+    assert page.count("<script") == 1 and report.SCRIPT in page
+    assert p.tags.count("img") == sum(1 for t, _ in p.attrs if t == "img")
     assert not [a for _, attrs in p.attrs for a in attrs if a.startswith("on")], "an event handler got in"
     ids = [attrs.get("id") for t, attrs in p.attrs if t == "table"]
     assert f"trusts-{EVIL}" in ids, ids  # the whole name, as an attribute value

@@ -75,7 +75,9 @@ BAD["missing_field.toml"] = (BASE.replace('type = "acute"\n', ""), ":10:", "requ
 
 
 @pytest.mark.parametrize("name", sorted(BAD))
-def test_bad_scenarios_give_one_clear_error_and_exit_2(tmp_path, name):
+def test_bad_scenarios_give_clear_errors_and_exit_2(tmp_path, name):
+    # Every error of the file at once (issue 17), each on its own line with file and line; a
+    # file missing its [[place]] and [[specialty]] says so too.
     text, where, what = BAD[name]
     path = tmp_path / name
     path.write_text(text)
@@ -83,8 +85,8 @@ def test_bad_scenarios_give_one_clear_error_and_exit_2(tmp_path, name):
         proc = run(*cmd, check=False)
         assert proc.returncode == 2, proc.stderr
         lines = proc.stderr.strip().splitlines()
-        assert len(lines) == 1, proc.stderr
-        assert f"{path}{where}" in lines[0] and what in lines[0], lines[0]
+        assert all(l.startswith(f"icsim: error: {path}:") for l in lines), proc.stderr
+        assert any(f"{path}{where}" in l and what in l for l in lines), proc.stderr
     assert not (tmp_path / "o").exists()
 
 
@@ -109,7 +111,7 @@ def test_progress_modes(out):
     assert lines and lines[-1]["progress"]["runs_done"] == 2
     assert lines[-1]["progress"]["days_done"] == 56
     quiet = run("run", "--days", 7, "-r", 1, "--out", out, "--force")  # not a terminal: quiet
-    assert quiet.stderr == ""
+    assert all(l.startswith("icsim: warning: ") for l in quiet.stderr.splitlines()), quiet.stderr
 
 
 def test_validate_reports_the_shipped_default():

@@ -56,3 +56,45 @@ def test_pooling_versus_no_pooling_is_paired_and_reported(tmp_path):
     assert list(b["events/programmes/event"].asstr()[()]) == ["start"]
     assert list(b["collaboratives/id"].asstr()[()]) == ["shire_acute"]
     assert b["observables/pool_waiting_list/value"].shape[1:] == (1, 2)
+
+
+def breakdown_rows(text, by):
+    """{row label: [(mean, low, high, marked), ...]} of the 'by <by>' table of the first comparison."""
+    block = text.split(f"  by {by}\n", 1)[1].splitlines()[1:]
+    rows = {}
+    for line in block:
+        if not line.startswith("  ") or line.startswith("  by ") or not line.strip():
+            break
+        label = re.split(r"\s{2,}", line.strip())[0]
+        cells = re.findall(r"([+-][\d.]+) \[([+-][\d.]+), ([+-][\d.]+)\]( \*)?", line)
+        rows[label] = [(float(m), float(lo), float(hi), bool(mark)) for m, lo, hi, mark in cells]
+    return rows
+
+
+def test_baseline_and_breakdowns(tmp_path):
+    # --baseline picks the scenario the others are compared with; --by adds paired tables. The
+    # differences are antisymmetric (A - B = -(B - A), replication by replication), the trusts'
+    # waiting-list differences add up to the system's, and the mark is set exactly when the
+    # interval excludes zero.
+    a, b = SOURCE_DIR / "scenarios" / "orthopaedic_no_pool.toml", SOURCE_DIR / "scenarios" / "orthopaedic_pool.toml"
+    first = run("run", a, b, "--days", 120, "-r", 3, "--out", tmp_path / "o1", "--by", "trust,quintile,place,specialty")
+    other = run("run", a, b, "--days", 120, "-r", 3, "--out", tmp_path / "o2", "--baseline", "orthopaedic_pool",
+                "--by", "trust")
+    assert "Paired difference orthopaedic_pool - orthopaedic_no_pool" in first.stdout
+    assert "Paired difference orthopaedic_no_pool - orthopaedic_pool" in other.stdout
+    fwd, back = breakdown_rows(first.stdout, "trust"), breakdown_rows(other.stdout, "trust")
+    assert sorted(fwd) == ["TA", "TB", "TC", "TD"]
+    for trust in fwd:
+        for (m1, lo1, hi1, _), (m2, lo2, hi2, _) in zip(fwd[trust], back[trust]):
+            assert m1 == -m2 and lo1 == -hi2 and hi1 == -lo2, (trust, m1, m2)
+    system = paired_rows(first.stdout)["waiting list"][0]
+    assert abs(sum(r[0][0] for r in fwd.values()) - system) <= 2  # each rounded to a patient
+    for table in ("trust", "quintile", "place", "specialty"):
+        for label, cells in breakdown_rows(first.stdout, table).items():
+            assert cells, (table, label)
+            for m, lo, hi, mark in cells:
+                # (shown rounded: a bound shown as 0 may be either side of it)
+                assert (lo > 0 or hi < 0) <= mark <= (lo >= 0 or hi <= 0), (table, label, m, lo, hi, mark)
+    assert sorted(breakdown_rows(first.stdout, "quintile"))[0] == "Q1 (most deprived)"
+    bad = run("run", a, b, "--days", 7, "-r", 1, "--out", tmp_path / "o3", "--baseline", "nope", check=False)
+    assert bad.returncode == 2 and "orthopaedic_no_pool, orthopaedic_pool" in bad.stderr

@@ -171,7 +171,7 @@ TEST(ScenarioErrors, MoreBadInputs) {
       {"ortho = 40.0\n[trust.initial_list.ortho]\nsize = 1000",
        "ortho = 0.0\n[trust.initial_list.ortho]\nsize = 0", "specialty[ortho].referral_rate",
        "nowhere to go"},
-      {"[scenario]", "[scenario]\nstart_date = 2023-02-30", "", "malformed TOML"},
+      {"[scenario]", "[scenario]\nstart_date = 2023-02-30", "", "February 2023 has 28 days"},
       {"replications = 2", "replications = 2.5", "scenario.replications", "an integer"},
   };
   for (const auto& c : cases) {
