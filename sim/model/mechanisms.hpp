@@ -9,6 +9,8 @@
 #include "model/beds/params.hpp"
 #include "model/capital/capital.hpp"
 #include "model/delegated/delegated.hpp"
+#include "model/discharges/discharges.hpp"
+#include "model/discharges/params.hpp"
 #include "model/governance/collaboratives.hpp"
 #include "model/governance/params.hpp"
 #include "model/lists/treatment.hpp"
@@ -19,6 +21,8 @@
 #include "model/patient_moves/params.hpp"
 #include "model/patient_moves/patient_moves.hpp"
 #include "model/prevention/prevention.hpp"
+#include "model/productivity/params.hpp"
+#include "model/productivity/productivity.hpp"
 #include "model/programmes/programmes.hpp"
 #include "model/referrals/referrals.hpp"
 #include "model/relationships/params.hpp"
@@ -42,6 +46,9 @@ struct MechanismParams {
   std::vector<ShockConfig> shocks;
   GovernanceConfig governance;
   OutsourcingConfig outsourcing;
+  ProductivityConfig productivity;
+  DischargeConfig discharge;
+  std::vector<DischargeProgrammeConfig> discharge_programmes;
 
   template <class V>
   void fields(V& v) {
@@ -55,6 +62,9 @@ struct MechanismParams {
     v.tables(shocks, "shock", "An event on the scenario's timeline (docs/model.md §22)");
     v.table(governance, "governance", "Monthly meetings: leadership hours and the voting utility");
     v.table(outsourcing, "outsourcing", "Elective treatment bought from the independent sector (docs/model.md §25)");
+    v.table(productivity, "productivity", "Productivity variation and clinical standardisation (docs/model.md §26)");
+    v.table(discharge, "discharge", "Delayed discharges from acute beds (docs/model.md §27)");
+    v.tables(discharge_programmes, "discharge_programme", "A place partnership's discharge programme (docs/model.md §27)");
   }
   friend bool operator==(const MechanismParams&, const MechanismParams&) = default;
 };
@@ -62,7 +72,8 @@ struct MechanismParams {
 /// The mechanisms, in the order they are built, sampled (their observables' order in the
 /// catalogue) and saved. The order of the day is model/day.cpp.
 using Mechanisms = std::tuple<Referrals, Treatment, SharedLists, PatientMoves, Shocks, Beds, MutualAid, TrustEvidence,
-                              Collaboratives, Programmes, Capital, DelegatedBudgets, Prevention, Outsourcing>;
+                              Collaboratives, Programmes, Capital, DelegatedBudgets, Prevention, Outsourcing,
+                              Productivity, DelayedDischarges>;
 
 /// Calls f(mechanism) for each mechanism, in list order.
 template <class F>
