@@ -11,6 +11,7 @@
 #include "model/delegated/delegated.hpp"
 #include "model/discharges/discharges.hpp"
 #include "model/discharges/params.hpp"
+#include "model/equity/params.hpp"
 #include "model/governance/collaboratives.hpp"
 #include "model/governance/params.hpp"
 #include "model/lists/treatment.hpp"
@@ -49,6 +50,7 @@ struct MechanismParams {
   ProductivityConfig productivity;
   DischargeConfig discharge;
   std::vector<DischargeProgrammeConfig> discharge_programmes;
+  EquityConfig equity;
 
   template <class V>
   void fields(V& v) {
@@ -65,6 +67,7 @@ struct MechanismParams {
     v.table(productivity, "productivity", "Productivity variation and clinical standardisation (docs/model.md §26)");
     v.table(discharge, "discharge", "Delayed discharges from acute beds (docs/model.md §27)");
     v.tables(discharge_programmes, "discharge_programme", "A place partnership's discharge programme (docs/model.md §27)");
+    v.table(equity, "equity", "How patients differ by deprivation quintile (docs/model.md §28)");
   }
   friend bool operator==(const MechanismParams&, const MechanismParams&) = default;
 };
