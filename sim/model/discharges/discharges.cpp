@@ -85,6 +85,7 @@ void DelayedDischarges::delay(const World& w, Beds& beds, core::Step d) {
 void DelayedDischarges::count(const World& w, const Beds& beds) {
   if (w.config.discharge.delayed_share <= 0.0) return;
   for (const auto& b : beds.units()) {
+    if (b.mental_health) continue;  // as delay(): only acute beds delay discharges
     const auto t = static_cast<std::size_t>(b.trust);
     pending_[t] += b.flows.discharges - seen_[t];
     seen_[t] = 0;  // Beds' flows are taken (zeroed) at this sample

@@ -8,6 +8,7 @@
 
 #include "common/run.hpp"
 #include "common/systems.hpp"
+#include "model/config.hpp"
 #include "model/model.hpp"
 
 using namespace icsim;
@@ -103,4 +104,14 @@ TEST(DelayedDischarges, ARestoredModelContinuesIdentically) {
     EXPECT_EQ(a.sample().counts, b.sample().counts) << "day " << a.days_done();
   }
   EXPECT_EQ(a.save_state(), b.save_state());
+}
+
+TEST(DelayedDischarges, AProgrammeNeedsAPlaceWithAPartnership) {
+  auto c = delayed(10);
+  c.discharge_programmes[0].place = 0;  // ashby: no place partnership
+  c.discharge_programmes[0].full_effect_cohesion = 0.2;  // below no_effect_cohesion
+  const auto issues = model::find_issues(c);
+  ASSERT_EQ(issues.size(), 2u);
+  EXPECT_EQ(issues[0].path, "discharge_programme[0].place");
+  EXPECT_EQ(issues[1].path, "discharge_programme[0].full_effect_cohesion");
 }
