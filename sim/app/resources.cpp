@@ -1,6 +1,7 @@
 #include "app/resources.hpp"
 
 #include <sys/statvfs.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
@@ -19,6 +20,9 @@ namespace fs = std::filesystem;
 /// Bytes per waiting patient: the 10-byte record, the queue's growth slack, the cohort and the
 /// due window (13.7 measured at national scale, docs/performance.md), rounded up.
 constexpr double kBytesPerPatient = 16.0;
+
+/// Outputs below this are not checked against the free space (compression often halves them).
+constexpr double kSmallOutput = 64.0 * 1024 * 1024;
 
 /// Patients waiting at most: the initial lists, plus, per specialty, the excess of referrals over
 /// capacity accumulated over the run.
@@ -117,7 +121,7 @@ double free_disk_bytes(const std::string& folder) {
   fs::path p = fs::absolute(folder);
   while (!p.empty() && !fs::exists(p)) p = p.parent_path();
   struct statvfs st{};
-  if (p.empty() || statvfs(p.c_str(), &st) != 0) return 0.0;
+  if (p.empty() || access(p.c_str(), W_OK) != 0 || statvfs(p.c_str(), &st) != 0) return 0.0;
   return static_cast<double>(st.f_bavail) * static_cast<double>(st.f_frsize);
 }
 
@@ -156,8 +160,10 @@ std::optional<std::string> resource_problem(const std::vector<scenario::Scenario
            " available; lower the populations, initial lists or trusts, run fewer replications at once "
            "(--threads), or pass --no-resource-check to run anyway";
   }
+  // Small outputs are left to the writer (a full disk is reported, and cleaned up, as it
+  // happens: docs/reliability.md); so is a folder that cannot be written at all.
   const double disk = free_disk_bytes(out_dir);
-  if (disk > 0.0 && output > disk) {
+  if (disk > 0.0 && output > disk && output > kSmallOutput) {
     return "the outputs need up to " + bytes_text(output) + " (before compression) but " + out_dir + " has " +
            bytes_text(disk) + " free; write fewer observables ([output] observables, interval_days), fewer "
            "replications, elsewhere (--out), or pass --no-resource-check to run anyway";

@@ -97,23 +97,26 @@ struct MpiSession {
   [[nodiscard]] int size() const { return 1; }
 };
 #endif
+
+/// icsim run does not share replications across MPI ranks: every rank would run the same batch
+/// into the same folder. Refused on every rank, said once.
+bool started_on_several_ranks() {
+  if (!under_mpi()) return false;
+  MpiSession mpi;
+  if (mpi.size() <= 1) return false;
+  if (mpi.rank() == 0) {
+    std::cerr << "icsim: error: icsim run was started on " << mpi.size()
+              << " MPI ranks; it does not share replications across ranks (every rank would run the same "
+                 "batch into the same folder). Run it as one process (it uses every core of the machine with "
+                 "--threads), or use icsim sweep under mpirun to share runs across ranks\n";
+  }
+  return true;
+}
+
 }  // namespace
 
 int run(const RunArgs& a) {
-  if (under_mpi()) {
-    // icsim run does not share replications across MPI ranks: every rank would run the same
-    // batch into the same folder. Refused on every rank, said once.
-    MpiSession mpi;
-    if (mpi.size() > 1) {
-      if (mpi.rank() == 0) {
-        std::cerr << "icsim: error: icsim run was started on " << mpi.size()
-                  << " MPI ranks; it does not share replications across ranks (every rank would run the same "
-                     "batch into the same folder). Run it as one process (it uses every core of the machine with "
-                     "--threads), or use icsim sweep under mpirun to share runs across ranks\n";
-      }
-      return bad_input;
-    }
-  }
+  if (started_on_several_ranks()) return bad_input;
   core::install_stop_handlers();  // from the start: a signal while loading still ends as "interrupted"
   std::vector<scenario::Scenario> scenarios;
   try {

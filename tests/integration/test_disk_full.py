@@ -64,9 +64,7 @@ def check_manifest(out):
 
 def test_a_full_disk_fails_cleanly_naming_the_file(small_disk):
     out = small_disk(300) / "out"
-    # --no-resource-check: the disk must fill while writing, not be refused beforehand (the
-    # estimate, before compression, is just above 300 KiB).
-    p = run("run", "--days", 60, "-r", 2, "--threads", 1, "--out", out, "--no-resource-check", check=False)
+    p = run("run", "--days", 60, "-r", 2, "--threads", 1, "--out", out, check=False)
     assert p.returncode == 1, f"exit {p.returncode} (negative: killed by a signal)\n{p.stderr}"
     assert "no space left on device" in p.stderr
     assert f"{out}/default/rep-0000.h5.tmp: no space left on device" in p.stderr, p.stderr
