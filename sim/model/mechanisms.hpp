@@ -64,10 +64,10 @@ struct MechanismParams {
     v.tables(shocks, "shock", "An event on the scenario's timeline (docs/model.md §22)");
     v.table(governance, "governance", "Monthly meetings: leadership hours and the voting utility");
     v.table(outsourcing, "outsourcing", "Elective treatment bought from the independent sector (docs/model.md §25)");
-    v.table(productivity, "productivity", "Productivity variation and clinical standardisation (docs/model.md §26)");
-    v.table(discharge, "discharge", "Delayed discharges from acute beds (docs/model.md §27)");
-    v.tables(discharge_programmes, "discharge_programme", "A place partnership's discharge programme (docs/model.md §27)");
-    v.table(equity, "equity", "How patients differ by deprivation quintile (docs/model.md §28)");
+    v.table(productivity, "productivity", "Productivity variation and clinical standardisation (docs/model.md §27)");
+    v.table(discharge, "discharge", "Delayed discharges from acute beds (docs/model.md §28)");
+    v.tables(discharge_programmes, "discharge_programme", "A place partnership's discharge programme (docs/model.md §28)");
+    v.table(equity, "equity", "How patients differ by deprivation quintile (docs/model.md §29)");
   }
   friend bool operator==(const MechanismParams&, const MechanismParams&) = default;
 };

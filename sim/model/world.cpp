@@ -28,7 +28,7 @@ World::World(const Config& c, std::uint64_t replication)
       trusts_(c.trusts.size()) {
   const std::size_t S = specialties_, P = places_, T = trusts_;
   for (const auto& s : c.specialties) {
-    for (double f : c.equity.removal_factor) {  // §28: removals differ by quintile
+    for (double f : c.equity.removal_factor) {  // §29: removals differ by quintile
       daily_hazard.push_back(1.0 - std::pow(1.0 - std::min(1.0, s.removal_hazard_per_week * f), 1.0 / 7.0));
     }
     priority_dist.emplace_back(s.priority_mix);

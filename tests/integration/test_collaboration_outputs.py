@@ -57,7 +57,7 @@ def test_trust_matrix_and_event_tables_are_consistent(tmp_path):
 
 def test_collaboration_files_are_identical_at_any_thread_count(tmp_path):
     import hashlib
-    # all_channels: productivity, standardisation, delayed discharges and outsourcing on (§25-§27).
+    # all_channels: productivity, standardisation, delayed discharges and outsourcing on (§25, §27, §28).
     for name in ("many_collaboratives", "all_channels"):
         scenario = SOURCE_DIR / "scenarios" / "collaboration" / f"{name}.toml"
         for threads in (1, 2):

@@ -1,5 +1,5 @@
 #pragma once
-// Delayed discharges (docs/model.md §27): when an acute stay ends, the patient is medically fit;
+// Delayed discharges (docs/model.md §28): when an acute stay ends, the patient is medically fit;
 // a share of them stay in their bed, waiting for community or social care, for an exponential
 // delay. They keep occupying the bed (Beds' census and admissions see them), so occupancy and
 // elective cancellations rise. A place partnership's discharge programme shortens the delays of

@@ -8,7 +8,7 @@
 namespace icsim::model {
 
 /// Medically fit patients who stay in acute beds waiting for community or social care
-/// (docs/model.md §27).
+/// (docs/model.md §28).
 struct DischargeConfig {
   double delayed_share = 0.0;    ///< share of acute stays that end in a delay (0: none)
   double mean_delay_days = 4.0;  ///< mean delay of a delayed patient

@@ -1,7 +1,7 @@
 #pragma once
 // Parameters of how patients differ by deprivation quintile ([equity]): no phase of its own,
 // the factors are read where patients are removed (model/world_lists.hpp), offered a move on a
-// shared list (model/shared_lists) and ask to move (model/patient_moves). docs/model.md §28.
+// shared list (model/shared_lists) and ask to move (model/patient_moves). docs/model.md §29.
 #include <array>
 
 #include "core/params.hpp"

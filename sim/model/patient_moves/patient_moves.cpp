@@ -28,7 +28,7 @@ void PatientMoves::moves(World& w, core::Step d) {
   core::for_each_index(w.lists.size(), [&](std::size_t l) {
     const std::size_t t = l / S, s = l % S;
     const double here = w.published_median[l];
-    const auto& uptake_factor = w.config.equity.pidmas_uptake_factor;  // §28
+    const auto& uptake_factor = w.config.equity.pidmas_uptake_factor;  // §29
     if (w.lists[l].live == 0 || !std::isfinite(here)) return;
     for (std::size_t p = 0; p < kPriorities; ++p) {
       const auto& q = w.lists[l].queue[p];

@@ -5,7 +5,7 @@
 namespace icsim::model {
 
 /// Between-trust variation in elective productivity and how clinical standardisation
-/// programmes close it (docs/model.md §26).
+/// programmes close it (docs/model.md §27).
 struct ProductivityConfig {
   double variation = 0.0;         ///< standard deviation of log productivity (0: every list as configured)
   double close_per_year = 0.3;    ///< share of the gap to the best member closed in a year (scale, cohesion, engagement 1)

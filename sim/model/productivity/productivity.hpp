@@ -1,5 +1,5 @@
 #pragma once
-// Productivity and unwarranted variation (docs/model.md §26): each list's capacity is its
+// Productivity and unwarranted variation (docs/model.md §27): each list's capacity is its
 // configured capacity times a productivity drawn once from a mean-one lognormal (between-trust
 // variation). A clinical standardisation programme of a collaborative closes, each month, part
 // of each member's gap to the best member's productivity in the specialty, at a rate set by the

@@ -28,7 +28,7 @@ TEST(Urgent, PatientsAndBedsAreConservedAndAidGivenEqualsAidReceived) {
   auto pandemic = test::urgent_system(200, true);
   test::add_pandemic(pandemic);
   test::acute_history(pandemic, 1.0, 6.0);
-  auto delays = test::urgent_system(200, true);  // delayed patients stay in their beds (§27)
+  auto delays = test::urgent_system(200, true);  // delayed patients stay in their beds (§28)
   delays.discharge.delayed_share = 0.25;
   const std::pair<const char*, model::Config> systems[] = {
       {"winter with a pact", test::urgent_system(200, true)},

@@ -1,4 +1,4 @@
-// Patients differing by deprivation quintile (§28): removal hazards, acceptance of a move and
+// Patients differing by deprivation quintile (§29): removal hazards, acceptance of a move and
 // PIDMAS uptake read the quintile's factor.
 #include <gtest/gtest.h>
 
