@@ -374,6 +374,20 @@ void check_urgent(const Config& c, Issues& out) {
   }
 }
 
+void check_discharge_programmes(const Config& c, Issues& out) {
+  for (std::size_t k = 0; k < c.discharge_programmes.size(); ++k) {
+    const auto& p = c.discharge_programmes[k];
+    const std::string key = "discharge_programme[" + std::to_string(k) + "]";
+    bool partnership = false;
+    for (const auto& pp : c.partnerships) partnership = partnership || pp.place == p.place;
+    if (!partnership) out.push_back({key + ".place", "expected a place with a [[place_partnership]] (which runs the programme)"});
+    if (p.full_effect_cohesion <= p.no_effect_cohesion)
+      out.push_back({key + ".full_effect_cohesion", "expected a cohesion above no_effect_cohesion (" + number(p.no_effect_cohesion) + ")"});
+    if (p.stop_day && *p.stop_day <= p.start_day)
+      out.push_back({key + ".stop_day", "expected a day after start_day (" + std::to_string(p.start_day) + ")"});
+  }
+}
+
 void check_referrals_served(const Config& c, Issues& out) {
   for (std::size_t s = 0; s < c.specialties.size(); ++s) {
     if (c.specialties[s].referral_rate <= 0.0) continue;
@@ -441,6 +455,7 @@ std::vector<ConfigIssue> find_issues(const Config& config) {
   check_relationships(config, out);
   check_strategies(config, out);
   check_urgent(config, out);
+  check_discharge_programmes(config, out);
   check_referrals_served(config, out);
   return out;
 }

@@ -46,6 +46,8 @@ constexpr std::array kPhases = {
     Phase{"referrals", "referrals", When::daily, [](Day& x) { get<Referrals>(x).draw(x.w, x.d); }},
     Phase{"urgent", "shocks", When::daily, [](Day& x) { get<Shocks>(x).apply(x.w, x.d); }},
     Phase{"urgent", "bed_census", When::daily, [](Day& x) { get<Beds>(x).census(x.w, get<Shocks>(x), x.d); }},
+    Phase{"urgent", "delayed_discharges", When::daily,
+          [](Day& x) { get<DelayedDischarges>(x).delay(x.w, get<Beds>(x), x.d); }},
     Phase{"urgent", "mutual_aid", When::daily,
           [](Day& x) { get<MutualAid>(x).match(x.w, get<Beds>(x), get<Shocks>(x), x.d); }},
     Phase{"urgent", "admissions", When::daily,
@@ -72,6 +74,7 @@ constexpr std::array kPhases = {
           }},
     Phase{"governance", "delegated_budgets", When::month_end, [](Day& x) { get<DelegatedBudgets>(x).plan(x.w, x.d); }},
     Phase{"governance", "outsourcing_plan", When::month_end, [](Day& x) { get<Outsourcing>(x).plan(x.w, x.d); }},
+    Phase{"governance", "standardisation", When::month_end, [](Day& x) { get<Productivity>(x).month(x.w); }},
     Phase{"governance", "procurement", When::month_end, [](Day& x) { Programmes::savings(x.w); }},
     Phase{"governance", "strategy_revision", When::month_end, [](Day& x) { get<Strategies>(x).revise(x.w, x.d); }},
     Phase{"governance", "month_effects", When::month_end, [](Day& x) { refresh_effects(x, true); }},
@@ -79,6 +82,7 @@ constexpr std::array kPhases = {
     Phase{"maintenance", "maintenance", When::maintenance, [](Day& x) { get<Treatment>(x).maintenance(x.w, x.d); }},
     Phase{"sampling", "fold_moves", When::sample, [](Day& x) { get<SharedLists>(x).fold_moves(x.w); }},
     Phase{"sampling", "census", When::sample, [](Day& x) { get<Treatment>(x).census(x.w, x.d); }},
+    Phase{"sampling", "discharge_count", When::sample, [](Day& x) { get<DelayedDischarges>(x).count(x.w, get<Beds>(x)); }},
     Phase{"sampling", "observables", When::sample, [](Day& x) { record_sample(x); }},
 };
 

@@ -258,10 +258,12 @@ enum class ProgrammeType : std::uint8_t {
   mutual_aid_pact,
   shared_diagnostics,
   workforce_pool,
-  joint_procurement
+  joint_procurement,
+  clinical_standardisation
 };
-inline constexpr std::array<const char*, 5> kProgrammeTypeNames = {
-    "shared_waiting_list", "mutual_aid_pact", "shared_diagnostics", "workforce_pool", "joint_procurement"};
+inline constexpr std::array<const char*, 6> kProgrammeTypeNames = {
+    "shared_waiting_list", "mutual_aid_pact", "shared_diagnostics", "workforce_pool", "joint_procurement",
+    "clinical_standardisation"};
 
 struct ProgrammeConfig {
   ProgrammeType type = ProgrammeType::shared_waiting_list;

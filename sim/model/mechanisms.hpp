@@ -9,6 +9,9 @@
 #include "model/beds/params.hpp"
 #include "model/capital/capital.hpp"
 #include "model/delegated/delegated.hpp"
+#include "model/discharges/discharges.hpp"
+#include "model/discharges/params.hpp"
+#include "model/equity/params.hpp"
 #include "model/governance/collaboratives.hpp"
 #include "model/governance/params.hpp"
 #include "model/lists/treatment.hpp"
@@ -19,6 +22,8 @@
 #include "model/patient_moves/params.hpp"
 #include "model/patient_moves/patient_moves.hpp"
 #include "model/prevention/prevention.hpp"
+#include "model/productivity/params.hpp"
+#include "model/productivity/productivity.hpp"
 #include "model/programmes/programmes.hpp"
 #include "model/referrals/referrals.hpp"
 #include "model/relationships/params.hpp"
@@ -46,6 +51,10 @@ struct MechanismParams {
   StrategiesConfig strategies;
   std::vector<StrategyMixConfig> strategy_mixes;
   OutsourcingConfig outsourcing;
+  ProductivityConfig productivity;
+  DischargeConfig discharge;
+  std::vector<DischargeProgrammeConfig> discharge_programmes;
+  EquityConfig equity;
 
   template <class V>
   void fields(V& v) {
@@ -61,6 +70,10 @@ struct MechanismParams {
     v.table(strategies, "strategies", "How organisations choose and learn strategies (docs/model.md §26)");
     v.tables(strategy_mixes, "strategy", "A mixture of strategies for a group of organisations");
     v.table(outsourcing, "outsourcing", "Elective treatment bought from the independent sector (docs/model.md §25)");
+    v.table(productivity, "productivity", "Productivity variation and clinical standardisation (docs/model.md §27)");
+    v.table(discharge, "discharge", "Delayed discharges from acute beds (docs/model.md §28)");
+    v.tables(discharge_programmes, "discharge_programme", "A place partnership's discharge programme (docs/model.md §28)");
+    v.table(equity, "equity", "How patients differ by deprivation quintile (docs/model.md §29)");
   }
   friend bool operator==(const MechanismParams&, const MechanismParams&) = default;
 };
@@ -69,7 +82,7 @@ struct MechanismParams {
 /// catalogue) and saved. The order of the day is model/day.cpp.
 using Mechanisms = std::tuple<Referrals, Treatment, SharedLists, PatientMoves, Shocks, Beds, MutualAid, TrustEvidence,
                               Collaboratives, Programmes, Capital, DelegatedBudgets, Prevention, Outsourcing,
-                              Strategies>;
+                              Strategies, Productivity, DelayedDischarges>;
 
 /// Calls f(mechanism) for each mechanism, in list order.
 template <class F>

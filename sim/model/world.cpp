@@ -29,7 +29,9 @@ World::World(const Config& c, std::uint64_t replication)
       trusts_(c.trusts.size()) {
   const std::size_t S = specialties_, P = places_, T = trusts_;
   for (const auto& s : c.specialties) {
-    daily_hazard.push_back(1.0 - std::pow(1.0 - s.removal_hazard_per_week, 1.0 / 7.0));
+    for (double f : c.equity.removal_factor) {  // §29: removals differ by quintile
+      daily_hazard.push_back(1.0 - std::pow(1.0 - std::min(1.0, s.removal_hazard_per_week * f), 1.0 / 7.0));
+    }
     priority_dist.emplace_back(s.priority_mix);
   }
   for (const auto& p : c.places) quintile_dist.emplace_back(p.deprivation);

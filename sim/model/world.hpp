@@ -91,7 +91,7 @@ class World {
   std::vector<std::uint64_t> list_entity;    ///< per list: stream entity
   std::vector<int> trust_ics;                ///< per trust
   std::vector<double> place_trust_km;        ///< per (place, trust): distance
-  std::vector<double> daily_hazard;              ///< per specialty: removal hazard per day
+  std::vector<double> daily_hazard;              ///< per (specialty, quintile): removal hazard per day
   std::vector<core::Categorical> priority_dist;  ///< per specialty
   std::vector<core::Categorical> quintile_dist;  ///< per place
 
@@ -131,8 +131,9 @@ class World {
   std::int64_t patient_events = 0;  ///< diagnostics: referrals, treatments, removals, transfers
 
   // operations on the lists shared by mechanisms
-  /// Day a patient referred on `from` leaves other than by treatment (Patient::kNever if not).
-  [[nodiscard]] std::int32_t removal_day(std::size_t specialty, core::Step from, core::Rng& rng) const;
+  /// Day a patient of a quintile (0 = most deprived) referred on `from` leaves other than by
+  /// treatment (Patient::kNever if not).
+  [[nodiscard]] std::int32_t removal_day(std::size_t specialty, int quintile, core::Step from, core::Rng& rng) const;
   /// A patient joins / leaves list l (treatment, transfer): cohort, live count, due window.
   void join(std::size_t l, const Patient& p);
   void leave(std::size_t l, const Patient& p);

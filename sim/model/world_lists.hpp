@@ -10,8 +10,8 @@
 
 namespace icsim::model {
 
-inline std::int32_t World::removal_day(std::size_t specialty, core::Step from, core::Rng& rng) const {
-  const double h = daily_hazard[specialty];
+inline std::int32_t World::removal_day(std::size_t specialty, int quintile, core::Step from, core::Rng& rng) const {
+  const double h = daily_hazard[specialty * kQuintiles + static_cast<std::size_t>(quintile)];
   if (h <= 0.0) return Patient::kNever;
   if (h >= 1.0) return from;
   boost::random::geometric_distribution<std::int64_t, double> geo(h);

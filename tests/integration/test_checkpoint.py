@@ -15,6 +15,7 @@ def sha(p):
 
 def test_resume_at_another_thread_count_gives_the_same_file(tmp_path):
     for scenario, folder in ((SOURCE_DIR / "scenarios" / "collaboration" / "base.toml", "collaboration_base"),
+                             (SOURCE_DIR / "scenarios" / "collaboration" / "all_channels.toml", "all_channels"),
                              (SOURCE_DIR / "scenarios" / "urgent" / "pandemic_low_trust.toml", "pandemic_low_trust")):
         out = tmp_path / folder
         run("run", scenario, "--days", 130, "-r", 2, "--threads", 1, "--checkpoint-every", 45, "--keep-checkpoints",

@@ -57,10 +57,12 @@ def test_trust_matrix_and_event_tables_are_consistent(tmp_path):
 
 def test_collaboration_files_are_identical_at_any_thread_count(tmp_path):
     import hashlib
-    scenario = SOURCE_DIR / "scenarios" / "collaboration" / "many_collaboratives.toml"
-    for threads in (1, 2):
-        run("run", scenario, "--days", 200, "-r", 2, "--threads", threads, "--out", tmp_path / f"t{threads}")
-    for rep in ("rep-0000.h5", "rep-0001.h5"):
-        digest = [hashlib.sha256((tmp_path / f"t{t}" / "many_collaboratives" / rep).read_bytes()).hexdigest()
-                  for t in (1, 2)]
-        assert digest[0] == digest[1], rep
+    # all_channels: productivity, standardisation, delayed discharges and outsourcing on (§25, §27, §28).
+    for name in ("many_collaboratives", "all_channels"):
+        scenario = SOURCE_DIR / "scenarios" / "collaboration" / f"{name}.toml"
+        for threads in (1, 2):
+            run("run", scenario, "--days", 200, "-r", 2, "--threads", threads, "--out", tmp_path / f"{name}-t{threads}")
+        for rep in ("rep-0000.h5", "rep-0001.h5"):
+            digest = [hashlib.sha256((tmp_path / f"{name}-t{t}" / name / rep).read_bytes()).hexdigest()
+                      for t in (1, 2)]
+            assert digest[0] == digest[1], (name, rep)

@@ -304,7 +304,19 @@ std::vector<System> systems() {
   moves.collaboratives[0].decision_rule = model::DecisionRule::gated;
   moves.specialties[0].seasonal_amplitude = 0.2;
   out.push_back({"collaboration_pidmas", moves, ""});
+  // Productivity that varies, with a clinical standardisation programme that stops at day 200
+  // (its gains then erode).
+  auto productive = collab;
+  productive.productivity.variation = 0.12;
+  model::ProgrammeConfig standardise;
+  standardise.type = model::ProgrammeType::clinical_standardisation;
+  standardise.start_day = 0;
+  standardise.stop_day = 200;
+  standardise.initial_scale = 0.5;
+  productive.collaboratives[0].programmes.push_back(standardise);
+  out.push_back({"collaboration_productivity", productive, ""});
   auto urgent = test::urgent_system(365, true);
+  urgent.discharge.delayed_share = 0.2;
   test::add_pandemic(urgent);
   test::add_incident(urgent);
   model::ShockConfig strike;
@@ -340,8 +352,10 @@ TEST(NoInertOption, EveryBehaviouralParameterChangesSomeOutput) {
       const std::size_t n = targets(base).size();
       for (std::size_t k = 0; k < n; ++k) {
         const std::string key = generic(targets(base)[k].path);
-        if (descriptive(key) || !targets(base)[k].perturb || changes[key]) continue;  // structure, or shown already
+        if (descriptive(key) || !targets(base)[k].perturb) continue;  // structure
+        if (const auto it = changes.find(key); it != changes.end() && it->second) continue;  // shown already
         if (!sys.only.empty() && key.rfind(sys.only, 0) != 0) continue;
+        changes.try_emplace(key, false);
         for (int attempt = pass == 0 ? 0 : 2; pass == 1 || attempt < 2; ++attempt) {
           model::Config c = base;
           auto t = targets(c);

@@ -151,7 +151,8 @@ double Collaboratives::vote_utility(const World& w, std::size_t p, Item item, in
     case ProgrammeType::joint_procurement:
       benefit = gov.reference_benefit * cfg.saving_per_month / gov.reference_saving;
       break;
-    case ProgrammeType::mutual_aid_pact: benefit = gov.reference_benefit; break;
+    case ProgrammeType::mutual_aid_pact:
+    case ProgrammeType::clinical_standardisation: benefit = gov.reference_benefit; break;
   }
   if (item == Item::stop) benefit += Programmes::success(w, pr);
   const double step = item == Item::start ? cfg.initial_scale : item == Item::scale_up ? cfg.scale_step : 0.0;

@@ -53,7 +53,7 @@ void Treatment::build(World& w) {
       const std::uint16_t home = homes[home_dist(rng)];
       const auto quintile = static_cast<int>(w.quintile_dist[home](rng));
       by_priority[static_cast<std::size_t>(priority)].push_back(
-          Patient::make(-std::min(wait_days, -kMinDay), w.removal_day(s, 0, rng), home,
+          Patient::make(-std::min(wait_days, -kMinDay), w.removal_day(s, quintile, 0, rng), home,
                         static_cast<std::uint16_t>(k & 0xffff), priority, quintile));
     }
     WaitingList& wl = w.lists[l];

@@ -1,5 +1,6 @@
 #include "model/patient_moves/patient_moves.hpp"
 
+#include <algorithm>
 #include <boost/random/bernoulli_distribution.hpp>
 #include <cmath>
 
@@ -27,6 +28,7 @@ void PatientMoves::moves(World& w, core::Step d) {
   core::for_each_index(w.lists.size(), [&](std::size_t l) {
     const std::size_t t = l / S, s = l % S;
     const double here = w.published_median[l];
+    const auto& uptake_factor = w.config.equity.pidmas_uptake_factor;  // §29
     if (w.lists[l].live == 0 || !std::isfinite(here)) return;
     for (std::size_t p = 0; p < kPriorities; ++p) {
       const auto& q = w.lists[l].queue[p];
@@ -35,7 +37,8 @@ void PatientMoves::moves(World& w, core::Step d) {
         if (pt.referral_day() > newest) break;
         if (pt.removal_day() <= d || pt.transfers() > 0) continue;
         core::Rng rng = w.streams.rng(static_cast<core::Purpose>(Draw::ask), w.patient_key(pt, s), d);
-        if (!boost::random::bernoulli_distribution<double>(cfg.uptake)(rng)) continue;
+        const double uptake = std::min(1.0, cfg.uptake * uptake_factor[static_cast<std::size_t>(pt.quintile())]);
+        if (!boost::random::bernoulli_distribution<double>(uptake)(rng)) continue;
         // The provider in the ICS with the shortest published median wait, at least
         // min_gain_weeks shorter than here and within reach (ties: nearer, then listed first).
         std::size_t best = T;

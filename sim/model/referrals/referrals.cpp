@@ -49,7 +49,7 @@ void Referrals::draw(World& w, core::Step d) {
                                     static_cast<std::uint64_t>(k));
       const auto priority = static_cast<int>(w.priority_dist[s](rng));
       const auto quintile = static_cast<int>(w.quintile_dist[p](rng));
-      const std::int32_t rday = w.removal_day(s, d, rng);
+      const std::int32_t rday = w.removal_day(s, quintile, d, rng);
       // Prevention at place avoids some referrals: a separate stream, so the referrals that
       // still happen are the same patients as without prevention (common random numbers).
       if (avoid[quintile] > 0.0) {

@@ -188,7 +188,9 @@ void SharedLists::offer_pledged(World& w, Pool& pool, core::Step d, std::vector<
       const std::uint64_t key = w.patient_key(pt, static_cast<std::size_t>(pool.specialty));
       const double km = w.distance_home_to(pt, static_cast<std::size_t>(pool.trusts[dest]));
       core::Rng rng = w.streams.rng(static_cast<core::Purpose>(Draw::accept), key, d);
-      if (!boost::random::bernoulli_distribution<double>(std::exp(-km / pooling.acceptance_distance_km))(rng)) {
+      const double reach = pooling.acceptance_distance_km *
+                           w.config.equity.acceptance_distance_factor[static_cast<std::size_t>(pt.quintile())];  // §29
+      if (!boost::random::bernoulli_distribution<double>(std::exp(-km / reach))(rng)) {
         ++from.declined;
         q.at(cursor[best]).declined_week = static_cast<std::uint8_t>(std::min(255, (d - pt.referral_day()) / 7 + 1));
         ++cursor[best];

@@ -28,10 +28,13 @@ TEST(Urgent, PatientsAndBedsAreConservedAndAidGivenEqualsAidReceived) {
   auto pandemic = test::urgent_system(200, true);
   test::add_pandemic(pandemic);
   test::acute_history(pandemic, 1.0, 6.0);
+  auto delays = test::urgent_system(200, true);  // delayed patients stay in their beds (§28)
+  delays.discharge.delayed_share = 0.25;
   const std::pair<const char*, model::Config> systems[] = {
       {"winter with a pact", test::urgent_system(200, true)},
       {"mental health collaborative", test::mental_health_system(200, true)},
-      {"pandemic, low trust", pandemic}};
+      {"pandemic, low trust", pandemic},
+      {"winter, delayed discharges", delays}};
   for (const auto& [file, config] : systems) {
     const auto r = test::run_to_end(config, 1);
     const auto& samples = r.samples;
