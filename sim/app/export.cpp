@@ -166,8 +166,8 @@ void summary_cells(std::vector<io::Cell>& row, const std::vector<double>& xs, co
   row.emplace_back(static_cast<double>(s.n), 0);
 }
 
-io::Table time_series(const std::vector<ScenarioData>& all) {
-  io::Table t{"time_series", {"scenario", "measure", "entity", "unit", "day", "mean", "low_95", "high_95", "replications"}, {}};
+io::Sheet time_series(const std::vector<ScenarioData>& all) {
+  io::Sheet t{"time_series", {"scenario", "measure", "entity", "unit", "day", "mean", "low_95", "high_95", "replications"}, {}};
   for (const auto& sc : all) {
     const auto& first = sc.reps.front();
     for (const auto& [name, s] : first.series) {
@@ -191,8 +191,8 @@ io::Table time_series(const std::vector<ScenarioData>& all) {
   return t;
 }
 
-io::Table paired_differences(const std::vector<ScenarioData>& all, std::size_t base) {
-  io::Table t{"paired_differences",
+io::Sheet paired_differences(const std::vector<ScenarioData>& all, std::size_t base) {
+  io::Sheet t{"paired_differences",
               {"scenario", "baseline", "measure", "entity", "unit", "over the run", "mean_difference", "low_95",
                "high_95", "replications", "interval_excludes_0"},
               {}};
@@ -228,7 +228,7 @@ io::Table paired_differences(const std::vector<ScenarioData>& all, std::size_t b
 
 }  // namespace
 
-std::vector<io::Table> export_tables(const ExportOptions& o) {
+std::vector<io::Sheet> export_tables(const ExportOptions& o) {
   const auto all = read_folder(o.folder);
   std::size_t base = 0;
   if (!o.baseline.empty()) {
@@ -243,7 +243,7 @@ std::vector<io::Table> export_tables(const ExportOptions& o) {
     }
     if (!found) throw std::runtime_error("--baseline " + o.baseline + ": expected one of the scenarios in " + o.folder + " (" + names + ")");
   }
-  io::Table about{"about", {"item", "value"}, {}};
+  io::Sheet about{"about", {"item", "value"}, {}};
   about.rows.push_back({"folder", o.folder});
   about.rows.push_back({"baseline", all[base].name});
   for (const auto& sc : all)

@@ -16,6 +16,6 @@ struct ExportOptions {
 
 /// The tables: "time_series", "paired_differences" and "about". Throws std::runtime_error for
 /// a folder without replications or an unknown baseline.
-std::vector<io::Table> export_tables(const ExportOptions& o);
+std::vector<io::Sheet> export_tables(const ExportOptions& o);
 
 }  // namespace icsim::app

@@ -35,7 +35,7 @@ void check(lxw_error e, const std::string& path, const char* what) {
 
 }  // namespace
 
-std::string csv_text(const Table& t) {
+std::string csv_text(const Sheet& t) {
   std::string out;
   for (std::size_t i = 0; i < t.header.size(); ++i) out += (i ? "," : "") + quoted(t.header[i]);
   out += "\n";
@@ -50,7 +50,7 @@ std::string csv_text(const Table& t) {
   return out;
 }
 
-std::vector<std::string> write_csv(const std::string& folder, const std::vector<Table>& tables) {
+std::vector<std::string> write_csv(const std::string& folder, const std::vector<Sheet>& tables) {
   std::vector<std::string> paths;
   for (const auto& t : tables) {
     const auto path = (std::filesystem::path(folder) / (t.name + ".csv")).string();
@@ -60,7 +60,7 @@ std::vector<std::string> write_csv(const std::string& folder, const std::vector<
   return paths;
 }
 
-void write_xlsx(const std::string& path, const std::vector<Table>& tables) {
+void write_xlsx(const std::string& path, const std::vector<Sheet>& tables) {
   const std::string tmp = path + ".tmp";
   lxw_workbook* wb = workbook_new(tmp.c_str());
   if (!wb) throw std::runtime_error(path + ": cannot create the workbook");

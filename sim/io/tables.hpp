@@ -17,18 +17,18 @@ struct Cell {
   Cell(double x, int d) : value(x), decimals(d) {}
 };
 
-struct Table {
+struct Sheet {
   std::string name;  ///< sheet name (at most 31 characters) and CSV file stem
   std::vector<std::string> header;
   std::vector<std::vector<Cell>> rows;
 };
 
-/// The CSV text of a table (RFC 4180: fields with commas, quotes or line breaks are quoted).
-std::string csv_text(const Table& t);
+/// The CSV text of a sheet (RFC 4180: fields with commas, quotes or line breaks are quoted).
+std::string csv_text(const Sheet& t);
 /// Writes each table to <folder>/<name>.csv (via tmp + rename); returns the paths.
-std::vector<std::string> write_csv(const std::string& folder, const std::vector<Table>& tables);
+std::vector<std::string> write_csv(const std::string& folder, const std::vector<Sheet>& tables);
 /// Writes one workbook with a sheet per table: header row frozen, filters on, numbers as numbers.
 /// Throws std::runtime_error naming the file on failure.
-void write_xlsx(const std::string& path, const std::vector<Table>& tables);
+void write_xlsx(const std::string& path, const std::vector<Sheet>& tables);
 
 }  // namespace icsim::io

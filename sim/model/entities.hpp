@@ -207,6 +207,7 @@ struct IcsConfig {
   std::vector<int> trusts;  ///< indices into Config::trusts (after normalise(): all its trusts, ascending)
   Commissioning commissioning = Commissioning::collaborative;
   bool honest_broker = false;       ///< the ICB brokers contested decisions (capital, votes)
+  bool mediates = false;            ///< the ICB mediates a contested vote when a losing member asks
   CapitalRule capital_rule = CapitalRule::needs;  ///< capital to the longest waits, or a contest
   int capital_awards = 0;           ///< capital awards a year (0: no capital contest)
   double capital_capacity_gain = 0.05;  ///< relative capacity gain of an award
@@ -230,6 +231,13 @@ struct IcsConfig {
                     "bid cost less trust (relationships.broker_softening)")
           .from("S4: 'where provider collaborative members could be in direct competition, for "
                 "example, in capital funding allocations, there is the need for an honest broker'");
+      b.param(mediates, "mediates")
+          .describe("Dispute resolution: a member overruled in a vote, distrusting the winners (trust below "
+                    "governance.mediation_ask_trust), asks the ICB to mediate; mediation withholds "
+                    "relationships.mediation_restore of the evidence against the winners, gives the member "
+                    "mediation_weight of positive evidence about the ICB, and costs it governance.mediation_hours")
+          .from("S4: the ICB as 'stewards on the integration journey'; S2 lists dispute resolution among "
+                "governance arrangements; assumption");
       b.choice(capital_rule, "capital_rule", kCapitalRuleNames)
           .describe("Yearly capital: needs (to the trusts with the longest median waits) or "
                     "competitive (a contest favouring larger trusts, with chance)");

@@ -291,6 +291,7 @@ std::vector<System> systems() {
   col.entry_trust = 0.6;
   col.exit_trust = 0.7;
   governed.ics[0].commissioning = model::Commissioning::transactional;
+  governed.ics[0].mediates = true;
   governed.priors.push_back({"TA", "TB", 2.0, 6.0, false});
   governed.run.days = 400;
   out.push_back({"collaboration_governed", governed, ""});

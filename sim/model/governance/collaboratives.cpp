@@ -192,6 +192,40 @@ std::optional<Item> Collaboratives::agenda_item(const World& w, std::size_t p, d
   return std::nullopt;
 }
 
+void Collaboratives::overruled(World& w, std::size_t p, const std::vector<bool>& yes, bool passed, core::Step d) {
+  const auto& rel = w.config.relationships;
+  const auto& gov = w.config.governance;
+  const Programme& pr = w.programmes[p];
+  const auto& col = w.config.collaboratives[pr.collaborative];
+  const auto& members = w.members[pr.collaborative];
+  const auto& ics = w.config.ics[static_cast<std::size_t>(col.ics)];
+  const std::size_t icb = w.config.icb_index(static_cast<std::size_t>(col.ics));
+  const double weight = rel.overruled_weight * (ics.honest_broker ? 1.0 - rel.broker_softening : 1.0);
+  std::vector<int> winners;
+  for (std::size_t b = 0; b < members.size(); ++b) {
+    if (yes[b] == passed) winners.push_back(members[b]);
+  }
+  for (std::size_t a = 0; a < members.size(); ++a) {
+    if (yes[a] == passed) continue;
+    const auto i = static_cast<std::size_t>(members[a]);
+    // Dispute resolution: asked when the loser distrusts the winners, at a cost in its hours.
+    const bool mediated = ics.mediates && finite_or(w.rel.trust_in(i, winners), 0.5) < gov.mediation_ask_trust;
+    const double kept = mediated ? 1.0 - rel.mediation_restore : 1.0;
+    double restored = 0.0;
+    for (int b : winners) {
+      const auto j = static_cast<std::size_t>(b);
+      w.rel.add(i, j, 0.0, kept * weight * w.evidence_factor(j));
+      restored += (1.0 - kept) * weight * w.evidence_factor(j);
+    }
+    if (mediated) {
+      w.hours_used[i] += gov.mediation_hours;
+      w.rel.add(i, icb, rel.mediation_weight * w.evidence_factor(icb), 0.0);
+      events_.of<MediationEvent>().push_back({d, static_cast<std::int32_t>(pr.collaborative),
+                                              static_cast<std::int32_t>(pr.index), members[a], restored});
+    }
+  }
+}
+
 bool Collaboratives::gate_open(const World& w, std::size_t p, Item item) {
   // A stage only once the previous one succeeds: a scale-up when the programme's own success is
   // at least gate_success, the start of a collaborative's later programme when the one before
@@ -211,7 +245,6 @@ bool Collaboratives::vote(World& w, std::size_t p, Item item, core::Step d) {
   // aggregates them. Being overruled is negative evidence about each member on the winning
   // side, softened when the ICB is an honest broker.
   const auto& gov = w.config.governance;
-  const auto& rel = w.config.relationships;
   const std::size_t S = w.specialties();
   const Programme& pr = w.programmes[p];
   const std::size_t c = pr.collaborative;
@@ -251,16 +284,7 @@ bool Collaboratives::vote(World& w, std::size_t p, Item item, core::Step d) {
   events_.of<DecisionEvent>().push_back({d, static_cast<std::int32_t>(c), static_cast<std::int32_t>(pr.index),
                                          static_cast<std::int32_t>(item), ayes,
                                          static_cast<std::int32_t>(yes.size()) - ayes, passed, col.decision_rule});
-  const bool broker = w.config.ics[static_cast<std::size_t>(col.ics)].honest_broker;
-  const double weight = rel.overruled_weight * (broker ? 1.0 - rel.broker_softening : 1.0);
-  for (std::size_t a = 0; a < members.size(); ++a) {
-    if (yes[a] == passed) continue;
-    for (std::size_t b = 0; b < members.size(); ++b) {
-      if (yes[b] != passed) continue;
-      const auto i = static_cast<std::size_t>(members[a]), j = static_cast<std::size_t>(members[b]);
-      w.rel.add(i, j, 0.0, weight * w.evidence_factor(j));
-    }
-  }
+  overruled(w, p, yes, passed, d);
   return passed;
 }
 

@@ -42,13 +42,17 @@ class Collaboratives : public MechanismBase {
   [[nodiscard]] static std::optional<Item> agenda_item(const World& w, std::size_t p, double cohesion, core::Step d);
   /// The members' votes on an item; true if the decision rule passes it.
   bool vote(World& w, std::size_t p, Item item, core::Step d);
+  /// Evidence of the members on the losing side of a decision about those on the winning side;
+  /// a loser whose trust in the winners is below mediation_ask_trust asks a mediating ICB, which
+  /// withholds part of it at a cost in the member's leadership hours.
+  void overruled(World& w, std::size_t p, const std::vector<bool>& yes, bool passed, core::Step d);
   /// The gated rule's condition for an item: the previous stage's success.
   [[nodiscard]] static bool gate_open(const World& w, std::size_t p, Item item);
   /// U = beta_benefit B + beta_trust (T - 0.5) - beta_cost C - beta_time (1 - e) - beta_comp k.
   [[nodiscard]] static double vote_utility(const World& w, std::size_t p, Item item, int member);
 
   std::vector<std::vector<int>> low_trust_months_;  ///< per collaborative, per trust
-  EventTables<MeetingEvent, VoteEvent, DecisionEvent, MembershipEvent> events_;
+  EventTables<MeetingEvent, VoteEvent, DecisionEvent, MembershipEvent, MediationEvent> events_;
 };
 
 }  // namespace icsim::model

@@ -96,4 +96,24 @@ struct MembershipEvent {
   }
 };
 
+/// A contested decision the ICB mediated at a losing member's request (docs/model.md §17).
+struct MediationEvent {
+  static constexpr const char* kName = "mediations";
+  static constexpr const char* kDescription = "Contested decisions the ICB mediated when a losing member asked";
+  std::int32_t day, collaborative, programme, member;
+  double restored;  ///< negative evidence not added, summed over the winners
+  template <class V>
+  void columns(V& v) const {
+    v.number("day", day, "day");
+    v.id("collaborative", collaborative, "collaborative", "");
+    v.number("programme", programme, "");
+    v.id("member", member, "trust", "");
+    v.number("evidence_restored", restored, "evidence");
+  }
+  template <class Ar>
+  void serialize(Ar& ar) {
+    ar(day, collaborative, programme, member, restored);
+  }
+};
+
 }  // namespace icsim::model

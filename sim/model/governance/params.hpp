@@ -28,6 +28,8 @@ struct GovernanceConfig {
   double beta_competitiveness = 1.5;
   double vote_noise = 1.0;           ///< scale of the logistic noise in a vote
   double gate_success = 0.5;         ///< gated rule: success a stage needs before the next
+  double mediation_ask_trust = 0.5;  ///< an overruled member asks for mediation below this trust in the winners
+  double mediation_hours = 4.0;      ///< leadership hours a mediation costs the member who asked
   double reference_benefit = 0.5;    ///< benefit of a programme at the reference gain or saving
   double reference_capacity_gain = 0.03;  ///< capacity gain whose benefit is reference_benefit
   double reference_saving = 20000.0;      ///< saving (GBP per member per month) whose benefit is reference_benefit
@@ -88,6 +90,13 @@ void GovernanceConfig::fields(V& v) {
                 "wait spread for a shared list, 1 for the others) to be at least this, and a collaborative's next "
                 "programme can start only once the one before it runs with this success")
       .from("S2: 'Start small and build momentum'; assumption, plausible range 0.2-0.8");
+  v.param(mediation_ask_trust, "mediation_ask_trust").unit_is("1").at_least(0).at_most(1)
+      .describe("A member overruled in a vote asks a mediating ICB (ics.icb.mediates) when its mean trust in "
+                "the winners is below this")
+      .from("Assumption: disputes are taken to the ICB when relationships are strained; plausible range 0.3-0.7");
+  v.param(mediation_hours, "mediation_hours").unit_is("hours").at_least(0).at_most(1000)
+      .describe("Leadership hours a mediation costs the member who asked (counted in the month's hours used)")
+      .from("Assumption: a half-day meeting; plausible range 1-16");
   v.param(wait_floor_weeks, "wait_floor_weeks").unit_is("weeks").above(0)
       .describe("A shared list's benefit to a member is (own median - members' mean) / max(members' mean, this)")
       .from("Assumption: waits under a month are not compared relatively; plausible range 1-8");

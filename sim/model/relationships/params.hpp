@@ -65,6 +65,8 @@ struct RelationshipsConfig {
   double turnover_retention = 0.3;   ///< evidence kept at leadership turnover
   double turnover_hazard_per_year = 0.0;  ///< random turnover of any organisation
   double pledge_trust_full = 0.5;    ///< mean trust at which a member pledges in full
+  double mediation_restore = 0.5;    ///< share of overruled evidence a mediating ICB withholds
+  double mediation_weight = 0.5;     ///< positive evidence of a member about the ICB that mediated for it
   double pledge_weight = 0.0;        ///< evidence per month about a partner's pledge, seen as cooperative or not
   double observe_base = 1.0;         ///< P(an act is seen) when the actor shares nothing (openness 0)
   double judgement_noise = 0.0;      ///< P(a seen act is misread: fair as unfair, help as none)
@@ -74,7 +76,7 @@ struct RelationshipsConfig {
   friend bool operator==(const RelationshipsConfig&, const RelationshipsConfig&) = default;
 };
 
-template <class V>
+template <class V>  // declarative table: the parameters of relationships, each declared once
 void RelationshipsConfig::fields(V& v) {
   const std::string jo = "Josang and Ismail (2002), The Beta reputation system";
   auto weight = [&](double& x, const char* key, const char* unit, const char* desc, const std::string& src) {
@@ -136,6 +138,11 @@ void RelationshipsConfig::fields(V& v) {
   v.param(turnover_hazard_per_year, "turnover_hazard_per_year").unit_is("per year").at_least(0).at_most(1)
       .describe("Chance per year that any organisation's leadership changes (besides [[turnover]] events)")
       .from("Assumption (NHS trust chief executive tenure is about 3 years)");
+  v.param(mediation_restore, "mediation_restore").unit_is("1").at_least(0).at_most(1)
+      .describe("Share of the evidence of being overruled that an ICB's mediation withholds (ics.icb.mediates)")
+      .from("Assumption: mediation restores part of the trust a contested decision costs; plausible range 0.2-0.8");
+  weight(mediation_weight, "mediation_weight", "evidence per mediation",
+         "Positive evidence of a member about the ICB that mediated a dispute for it", "Assumption");
   weight(pledge_weight, "pledge_weight", "evidence per month",
          "Evidence about a pool partner from its month's pledge: positive if it pledged at least half of the "
          "full pledge, negative if not (as seen: observe_base, judgement_noise)",

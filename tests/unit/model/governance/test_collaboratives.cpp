@@ -136,3 +136,26 @@ TEST(Governance, MembersLeaveAfterMonthsOfLowTrust) {
   EXPECT_LT(count(s.back(), "collaborative_members"), 5);
   EXPECT_GE(count(s.back(), "collaborative_members"), 2);
 }
+
+TEST(Mediation, AnOverruledMemberWhoDistrustsTheWinnersAsksAMediatingIcb) {
+  // Low prior trust (0.22): every overruled member asks. Mediation withholds
+  // mediation_restore of the evidence against the winners; with restore 0 nothing is withheld;
+  // with ask_trust 0 nobody asks; without a mediating ICB there is no mediation.
+  auto c = test::collaboration_system(365);
+  test::acute_history(c, 1.0, 6.0);
+  c.ics[0].mediates = true;
+  model::normalise(c);
+  const auto r = test::run_to_end(c, 0);
+  const auto& m = r.model->events<model::MediationEvent>();
+  ASSERT_GT(m.size(), 0u);
+  for (const auto& e : m) EXPECT_GT(e.restored, 0.0);
+  auto none = c;
+  none.relationships.mediation_restore = 0.0;
+  for (const auto& e : test::run_to_end(none, 0).model->events<model::MediationEvent>()) EXPECT_EQ(e.restored, 0.0);
+  auto never = c;
+  never.governance.mediation_ask_trust = 0.0;
+  EXPECT_TRUE(test::run_to_end(never, 0).model->events<model::MediationEvent>().empty());
+  auto off = c;
+  off.ics[0].mediates = false;
+  EXPECT_TRUE(test::run_to_end(off, 0).model->events<model::MediationEvent>().empty());
+}
