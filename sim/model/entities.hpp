@@ -236,8 +236,8 @@ struct IcsConfig {
                     "governance.mediation_ask_trust), asks the ICB to mediate; mediation withholds "
                     "relationships.mediation_restore of the evidence against the winners, gives the member "
                     "mediation_weight of positive evidence about the ICB, and costs it governance.mediation_hours")
-          .from("S4: the ICB as 'stewards on the integration journey'; S2 lists dispute resolution among "
-                "governance arrangements; assumption");
+          .from("S3: support from the ICS 'providing a dispute resolution channel where needed'; S2: "
+                "'Dispute resolution process'; S4: ICBs as 'stewards on the integration journey'");
       b.choice(capital_rule, "capital_rule", kCapitalRuleNames)
           .describe("Yearly capital: needs (to the trusts with the longest median waits) or "
                     "competitive (a contest favouring larger trusts, with chance)");

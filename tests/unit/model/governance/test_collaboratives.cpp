@@ -151,11 +151,14 @@ TEST(Mediation, AnOverruledMemberWhoDistrustsTheWinnersAsksAMediatingIcb) {
   for (const auto& e : m) EXPECT_GT(e.restored, 0.0);
   auto none = c;
   none.relationships.mediation_restore = 0.0;
-  for (const auto& e : test::run_to_end(none, 0).model->events<model::MediationEvent>()) EXPECT_EQ(e.restored, 0.0);
+  const auto unrestored = test::run_to_end(none, 0);  // kept alive while its events are read
+  for (const auto& e : unrestored.model->events<model::MediationEvent>()) EXPECT_EQ(e.restored, 0.0);
   auto never = c;
   never.governance.mediation_ask_trust = 0.0;
-  EXPECT_TRUE(test::run_to_end(never, 0).model->events<model::MediationEvent>().empty());
+  const auto asked = test::run_to_end(never, 0);
+  EXPECT_TRUE(asked.model->events<model::MediationEvent>().empty());
   auto off = c;
   off.ics[0].mediates = false;
-  EXPECT_TRUE(test::run_to_end(off, 0).model->events<model::MediationEvent>().empty());
+  const auto unmediated = test::run_to_end(off, 0);
+  EXPECT_TRUE(unmediated.model->events<model::MediationEvent>().empty());
 }
