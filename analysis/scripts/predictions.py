@@ -63,7 +63,7 @@ def name_of(path):
 def cell(d, decimals):
     if d is None:
         return "-"
-    return f"{compare.shown(d, decimals)} [{compare.number(d.low, decimals)}, {compare.number(d.high, decimals)}]"
+    return compare.shown(d, decimals)  # the mean with its interval
 
 
 def main():
@@ -86,7 +86,7 @@ def main():
         cells = [cell(got[k][1], got[k][0].decimals) if k in got else "-" for k in SHOWN]
         rel = child.relative_to(ROOT / "scenarios")
         base = Path(parent).relative_to(ROOT / "scenarios")
-        lever = ", ".join(f"`{k}`" for k in keys) + (" (**more than one lever**)" if len(keys) > 1 else "")
+        lever = ", ".join(f"`{k}`" for k in keys) + (" (**more than one key**)" if len(keys) > 1 else "")
         rows.append(f"| `{rel}` - `{base}` | {lever} | " + " | ".join(cells) + " |")
     lines = ["| comparison | levers (keys the file sets) | " + " | ".join(HEADS) + " |",
              "|---|---|" + "---|" * len(HEADS)] + rows
@@ -121,8 +121,9 @@ def main():
         dist += ["", f"![final trust and cohesion across replications](images/{Path(a.plot).name})"]
     Path(a.markdown).write_text(
         "# What the model predicts\n\n"
-        "Every shipped comparison: a scenario against the scenario it extends (the levers are the keys its "
-        f"file sets), {a.replications} paired replications with common random numbers, paired difference "
+        "Every shipped comparison: a scenario against the scenario it extends (the keys its file sets are "
+        "listed; a file setting more than one key may change more than one lever: a new programme or a table "
+        f"entry sets several keys), {a.replications} paired replications with common random numbers, paired difference "
         "(scenario - baseline) with its 95% interval, whatever its sign. Made by "
         "`analysis/scripts/predictions.py` from a real run; measurements of the model as it stands, not "
         "tests. Waits and counts at the end of the run; transfers, OPEL 4 days and cancellations over the run.\n\n"

@@ -266,7 +266,9 @@ void collect_ids(const toml::value& root, Ctx& c) {
 
 void validate_table(const toml::value& v, const TableSpec& spec, const std::string& path, const Ctx& c) {
   if (!v.is_table()) fail(c, v, path, "expected a table");
-  for (const auto& [k, item] : ordered(v)) {
+  for (const auto& entry : ordered(v)) {
+    const auto& k = entry.first;  // named, not bound: clang 14 cannot capture structured bindings
+    const auto& item = entry.second;
     collect(c, [&] {
       const Field* f = spec.find(k);
       if (!f) {
