@@ -36,6 +36,11 @@ std::vector<int> Config::collaborative_members_offering(std::size_t c, int s) co
   return out;
 }
 
+bool Config::within_reach(std::size_t c, int a, int b) const {
+  if (collaboratives[c].kind != CollaborativeKind::vertical) return true;
+  return trusts[static_cast<std::size_t>(a)].place == trusts[static_cast<std::size_t>(b)].place;
+}
+
 const core::ParamTable& config_schema() {
   static const auto root = core::schema_of<Config>("", "A scenario file");
   return *root;

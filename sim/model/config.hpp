@@ -38,6 +38,10 @@ struct Config : MechanismParams {
   [[nodiscard]] Location trust_location(std::size_t t) const;
   /// Members of collaborative c with capacity for specialty s, in member order.
   [[nodiscard]] std::vector<int> collaborative_members_offering(std::size_t c, int s) const;
+  /// Whether collaborative c's programmes may move patients or lend beds between trusts a and b:
+  /// a horizontal or hybrid collaborative works at scale, across all its members; a vertical one
+  /// (partners at place) only between members based in the same place (docs/model.md §17).
+  [[nodiscard]] bool within_reach(std::size_t c, int a, int b) const;
 };
 
 /// The documented schema of a scenario file (from Config::fields).

@@ -346,8 +346,11 @@ struct CollaborativeConfig {
     v.param(name, "name").absent_means("the id").describe("Display name (default: the id)");
     v.ref(ics, "ics", "ics").needed().describe("The ICS it belongs to");
     v.choice(kind, "kind", kCollaborativeKindNames)
-        .describe("horizontal: same-type trusts at scale; vertical: partners at place; hybrid")
-        .from("S0, S4: horizontal and vertical collaboration");
+        .describe("horizontal: same-type trusts at scale, whose programmes move patients and lend beds across "
+                  "all members; vertical: partners at place, only between members based in the same place; "
+                  "hybrid: both, at scale")
+        .from("S0: 'the same types of providers come together at scale'; 'integration at a more "
+              "local level'; S4");
     v.choice(governance, "governance", kGovernanceNames)
         .describe("Governance form").from("S2, S3: committees in common, joint committees, lead providers");
     v.choice(decision_rule, "decision_rule", kDecisionRuleNames)

@@ -133,7 +133,30 @@ void load(const model::Config& cfg, const toml::value& root, const Ctx& c, std::
   }
 }
 
+/// A vertical collaborative works within a place: a shared list or pact of one whose members
+/// are all in different places can move no one.
+void out_of_reach(const model::Config& cfg, const toml::value& root, const Ctx& c, std::vector<Warning>& out) {
+  for (std::size_t k = 0; k < cfg.collaboratives.size(); ++k) {
+    const auto& col = cfg.collaboratives[k];
+    if (col.kind != model::CollaborativeKind::vertical) continue;
+    bool paired = false;
+    for (std::size_t i = 0; i < col.members.size() && !paired; ++i) {
+      for (std::size_t j = i + 1; j < col.members.size() && !paired; ++j)
+        paired = cfg.within_reach(k, col.members[i], col.members[j]);
+    }
+    for (std::size_t q = 0; q < col.programmes.size() && !paired; ++q) {
+      const auto t = col.programmes[q].type;
+      if (t != model::ProgrammeType::shared_waiting_list && t != model::ProgrammeType::mutual_aid_pact) continue;
+      out.push_back(warning_at(c, root, entry("collaborative", col.id) + ".kind",
+                               "vertical: programmes move patients and lend beds only between members in the same "
+                               "place, and no two members share a place, so programme[" + std::to_string(q) +
+                                   "] can move no one (horizontal or hybrid works across places)"));
+    }
+  }
+}
+
 void organisations(const model::Config& cfg, const toml::value& root, const Ctx& c, std::vector<Warning>& out) {
+  out_of_reach(cfg, root, c, out);
   for (const auto& col : cfg.collaboratives) {
     if (col.members.size() == 1) {
       out.push_back(warning_at(c, root, entry("collaborative", col.id) + ".members",

@@ -248,8 +248,6 @@ bool descriptive(const std::string& key) {
 /// Known to be inert, with the reason and what will give them an effect. May only shrink.
 const std::map<std::string, std::string>& known_inert() {
   static const std::map<std::string, std::string> m = {
-      {"collaborative.kind", "read by no model code yet: issue 13 item 4 makes the kind select the programmes a "
-                             "collaborative runs (horizontal: at scale; vertical: pathway and left shift)"},
       {"governance.wait_floor_weeks", "a guard: the smallest mean wait a shared list's relative gain is measured "
                                       "against; it binds only where a shared list's mean wait is under it (4 weeks)"},
       {"urgent.absence_cap", "a bound on staff absence (0.95); it binds only where absence would exceed it"},

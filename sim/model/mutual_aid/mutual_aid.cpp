@@ -18,7 +18,8 @@ double pact_scale(const World& w, int a, int b) {
     if (cfg.type != ProgrammeType::mutual_aid_pact) continue;
     const auto& m = w.members[pr.collaborative];
     const bool has_a = std::find(m.begin(), m.end(), a) != m.end();
-    const bool has_b = b < 0 || std::find(m.begin(), m.end(), b) != m.end();
+    const bool has_b = b < 0 || (std::find(m.begin(), m.end(), b) != m.end() &&
+                                 w.config.within_reach(pr.collaborative, a, b));
     if (has_a && has_b) best = std::max(best, pr.scale);
   }
   return best;
@@ -31,8 +32,8 @@ void MutualAid::decay(const World& w) {
 }
 
 std::vector<std::size_t> MutualAid::partners_of(const World& w, const Beds& beds, std::size_t r) {
-  // Partners in order: collaboratives' members, then (ics_wide) the ICS's trusts; units of the
-  // same kind only.
+  // Partners in order: collaboratives' members within each one's reach (a vertical one: the same
+  // place), then (ics_wide) the ICS's trusts; units of the same kind only.
   const auto& units = beds.units();
   const BedUnit& req = units[r];
   std::vector<std::size_t> partners;
@@ -44,9 +45,12 @@ std::vector<std::size_t> MutualAid::partners_of(const World& w, const Beds& beds
       partners.push_back(static_cast<std::size_t>(k));
     }
   };
-  for (const auto& m : w.members) {
+  for (std::size_t c = 0; c < w.members.size(); ++c) {
+    const auto& m = w.members[c];
     if (std::find(m.begin(), m.end(), req.trust) == m.end()) continue;
-    for (int t : m) consider(t);
+    for (int t : m) {
+      if (w.config.within_reach(c, req.trust, t)) consider(t);
+    }
   }
   if (w.config.mutual_aid.ics_wide && !w.config.ics.empty()) {
     for (int t : w.config.ics[static_cast<std::size_t>(w.trust_ics[static_cast<std::size_t>(req.trust)])].trusts) consider(t);

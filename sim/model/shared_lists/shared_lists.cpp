@@ -177,11 +177,18 @@ void SharedLists::offer_pledged(World& w, Pool& pool, core::Step d, std::vector<
         ++cursor[best];
         continue;
       }
+      // The nearest member with a free pledged slot, within the collaborative's reach (a
+      // vertical collaborative moves patients only within a place).
       std::size_t dest = n;
       for (std::size_t j = 0; j < n; ++j) {
-        if (free[j] > 0 && (dest == n || w.distance_home_to(pt, static_cast<std::size_t>(pool.trusts[j])) <
-                                             w.distance_home_to(pt, static_cast<std::size_t>(pool.trusts[dest]))))
+        if (free[j] > 0 && w.config.within_reach(pool.collaborative, pool.trusts[best], pool.trusts[j]) &&
+            (dest == n || w.distance_home_to(pt, static_cast<std::size_t>(pool.trusts[j])) <
+                              w.distance_home_to(pt, static_cast<std::size_t>(pool.trusts[dest]))))
           dest = j;
+      }
+      if (dest == n) {  // free slots only out of reach
+        ++cursor[best];
+        continue;
       }
       ListFlows& from = w.lists[src].flows;
       ++from.offers;

@@ -286,3 +286,19 @@ TEST(ScenarioDates, DatesWhereDayNumbersGo) {
   const auto d = error_of(replace(kBase, "days = 100", "days = 2024-07-01"));
   EXPECT_EQ(d.key, "scenario.days");
 }
+
+TEST(ScenarioWarnings, VerticalCollaborativeWithNoTwoMembersInAPlace) {
+  const std::string col =
+      "[[collaborative]]\nid = \"c\"\nics = \"i\"\nkind = \"vertical\"\nmembers = [\"RAA\", \"RBB\"]\n"
+      "[[collaborative.programme]]\ntype = \"shared_waiting_list\"\nspecialty = \"ortho\"\n";
+  // Both in north: the shared list can move patients, no warning on the kind.
+  for (const auto& w : warnings_of(kBase + col)) EXPECT_NE(w.key, "collaborative[c].kind") << w.text();
+  // RBB in a place of its own: nobody can move.
+  auto text = replace(kBase, "place = \"north\"\nlocation_km = [30.0, 0.0]", "place = \"south\"");
+  text = replace(text, "places = [\"north\"]", "places = [\"north\", \"south\"]");
+  text = replace(text, "[[specialty]]", "[[place]]\nid = \"south\"\npopulation = 10000\nlocation_km = [30.0, 0.0]\n\n[[specialty]]");
+  text += col;
+  const auto w = warning_on(warnings_of(text), "collaborative[c].kind");
+  EXPECT_EQ(w.line, line_of(text, "kind = \"vertical\""));
+  EXPECT_NE(w.message.find("programme[0] can move no one"), std::string::npos) << w.message;
+}

@@ -42,3 +42,29 @@ TEST(Urgent, SharingMentalHealthBedsCutsOutOfAreaPlacements) {
   EXPECT_LT(b, a);
   EXPECT_GT(placed, 0);
 }
+
+TEST(Urgent, VerticalCollaborativeLendsBedsOnlyWithinAPlace) {
+  // The three mental-health trusts in three places, collaborating vertically (partners at place)
+  // and not ICS-wide: nobody is placed at a partner, and the runs are those without the
+  // collaborative; with MW based in MN's place, only that pair lends.
+  auto vertical = test::mental_health_system(365, true);
+  vertical.collaboratives[0].kind = model::CollaborativeKind::vertical;
+  const auto none = test::mental_health_system(365, false);
+  const auto v = run(vertical), n = run(none);
+  ASSERT_EQ(v.size(), n.size());
+  for (std::size_t k = 0; k < v.size(); ++k) {
+    for (std::size_t t = 0; t < 3; ++t) {
+      ASSERT_EQ(count(v[k], "placed_at_partners", t), 0);
+      ASSERT_EQ(count(v[k], "out_of_area_placements", t), count(n[k], "out_of_area_placements", t));
+    }
+  }
+  auto shared_place = vertical;
+  shared_place.trusts[2].place = 0;
+  std::int64_t me = 0, pair = 0;
+  for (const auto& smp : run(shared_place)) {
+    me += count(smp, "placed_at_partners", 1);
+    pair += count(smp, "placed_at_partners", 0) + count(smp, "placed_at_partners", 2);
+  }
+  EXPECT_EQ(me, 0);
+  EXPECT_GT(pair, 0);
+}

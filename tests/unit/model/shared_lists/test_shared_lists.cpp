@@ -230,3 +230,27 @@ TEST(Pidmas, LongWaitersMoveToAShorterWaitInTheirIcs) {
   }
   EXPECT_EQ(moved, 0);
 }
+
+TEST(Pooling, VerticalCollaborativeMovesPatientsOnlyWithinAPlace) {
+  // The pooling case above (a long list beside a short one), with the collaborative vertical:
+  // with the trusts in two places nobody moves; with both in one place the moves are those of a
+  // horizontal collaborative, draw for draw.
+  auto moved = [](model::CollaborativeKind kind, bool same_place) {
+    auto c = test::two_trusts(10.0, 9.0, 120, 15.0, true);
+    c.trusts[0].initial[0] = {3000, 30.0};
+    c.trusts[1].initial[0] = {200, 5.0};
+    c.collaboratives[0].kind = kind;
+    if (same_place) c.trusts[1].place = 0;
+    model::Model m(c, 0);
+    std::int64_t n = 0;
+    while (!m.finished()) {
+      m.step();
+      n += total(m, "transfers_in");
+    }
+    return n;
+  };
+  EXPECT_GT(moved(model::CollaborativeKind::horizontal, false), 0);
+  EXPECT_EQ(moved(model::CollaborativeKind::vertical, false), 0);
+  EXPECT_EQ(moved(model::CollaborativeKind::hybrid, false), moved(model::CollaborativeKind::horizontal, false));
+  EXPECT_EQ(moved(model::CollaborativeKind::vertical, true), moved(model::CollaborativeKind::horizontal, true));
+}
