@@ -57,6 +57,7 @@ constexpr std::array kPhases = {
     Phase{"lists", "outsourcing", When::daily, [](Day& x) { get<Outsourcing>(x).treat(x.w, x.d); }},
     Phase{"lists", "lists", When::daily, [](Day& x) { get<Treatment>(x).day(x.w, get<SharedLists>(x), x.d); }},
     Phase{"pidmas", "patient_moves", When::daily, [](Day& x) { get<PatientMoves>(x).moves(x.w, x.d); }},
+    Phase{"governance", "finance", When::month_end, [](Day& x) { get<Finance>(x).month(x.w, x.d); }},
     Phase{"governance", "forgetting", When::month_end, [](Day& x) { TrustEvidence::forget(x.w); }},
     Phase{"governance", "aid_memory", When::month_end, [](Day& x) { get<MutualAid>(x).decay(x.w); }},
     Phase{"governance", "leadership", When::month_end, [](Day& x) { Collaboratives::allocate_leadership(x.w); }},
@@ -72,6 +73,8 @@ constexpr std::array kPhases = {
           [](Day& x) {
             if (Capital::due(x.w)) get<Capital>(x).allocate(x.w, x.d);
           }},
+    Phase{"governance", "icb_reviews", When::month_end,
+          [](Day& x) { get<Oversight>(x).review(x.w, get<Programmes>(x), x.d); }},
     Phase{"governance", "delegated_budgets", When::month_end, [](Day& x) { get<DelegatedBudgets>(x).plan(x.w, x.d); }},
     Phase{"governance", "outsourcing_plan", When::month_end, [](Day& x) { get<Outsourcing>(x).plan(x.w, x.d); }},
     Phase{"governance", "standardisation", When::month_end, [](Day& x) { get<Productivity>(x).month(x.w); }},

@@ -196,6 +196,8 @@ struct TrustConfig {
 
 enum class Commissioning : std::uint8_t { collaborative, transactional };
 inline constexpr std::array<const char*, 2> kCommissioningNames = {"collaborative", "transactional"};
+enum class Delegation : std::uint8_t { fixed, earned };
+inline constexpr std::array<const char*, 2> kDelegationNames = {"fixed", "earned"};
 enum class CapitalRule : std::uint8_t { needs, competitive };
 inline constexpr std::array<const char*, 2> kCapitalRuleNames = {"needs", "competitive"};
 
@@ -212,6 +214,8 @@ struct IcsConfig {
   int capital_awards = 0;           ///< capital awards a year (0: no capital contest)
   double capital_capacity_gain = 0.05;  ///< relative capacity gain of an award
   double icb_openness = 0.5;        ///< how visible the ICB's conduct is to providers
+  Delegation delegation = Delegation::fixed;  ///< delegated budgets fixed, or earned at reviews
+  bool intervenes = false;          ///< the ICB overrules a collaborative whose member misses the target
 
   template <class V>
   void fields(V& v) {
@@ -248,6 +252,18 @@ struct IcsConfig {
       b.param(icb_openness, "openness").unit_is("1").at_least(0).at_most(1)
           .describe("Transparency of the ICB's conduct: evidence about it counts (1 + openness_gain x this) times")
           .from("Assumption: as a trust's default openness; plausible range 0.2-0.9");
+      b.choice(delegation, "delegation", kDelegationNames)
+          .describe("fixed: each collaborative's delegated_budget in full; earned: a share reviewed every "
+                    "oversight.review_months, raised when the ICB trusts the members and their waits improve, "
+                    "lowered when neither (docs/model.md §32)")
+          .from("S4: 'a great deal of delegation of responsibility to ICB leadership, as ICBs are best placed "
+                "to understand whether provider collaboratives are delivering'");
+      b.param(intervenes, "intervenes")
+          .describe("At each review the ICB overrules a collaborative with a member list under "
+                    "oversight.intervene_share within 18 weeks: it starts or scales up the collaborative's "
+                    "shared list for that specialty, and each member takes overrule_weight of negative "
+                    "evidence about the ICB (docs/model.md §32)")
+          .from("Issue 13: an ICB that intervenes when targets are missed; an ICB that overrules damages trust");
     });
   }
   friend bool operator==(const IcsConfig&, const IcsConfig&) = default;

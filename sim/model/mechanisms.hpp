@@ -12,6 +12,8 @@
 #include "model/discharges/discharges.hpp"
 #include "model/discharges/params.hpp"
 #include "model/equity/params.hpp"
+#include "model/finance/finance.hpp"
+#include "model/finance/params.hpp"
 #include "model/governance/collaboratives.hpp"
 #include "model/governance/params.hpp"
 #include "model/lists/treatment.hpp"
@@ -19,6 +21,8 @@
 #include "model/mutual_aid/params.hpp"
 #include "model/outsourcing/outsourcing.hpp"
 #include "model/outsourcing/params.hpp"
+#include "model/oversight/oversight.hpp"
+#include "model/oversight/params.hpp"
 #include "model/patient_moves/params.hpp"
 #include "model/patient_moves/patient_moves.hpp"
 #include "model/prevention/prevention.hpp"
@@ -55,6 +59,8 @@ struct MechanismParams {
   DischargeConfig discharge;
   std::vector<DischargeProgrammeConfig> discharge_programmes;
   EquityConfig equity;
+  FinanceConfig finance;
+  OversightConfig oversight;
 
   template <class V>
   void fields(V& v) {
@@ -74,6 +80,8 @@ struct MechanismParams {
     v.table(discharge, "discharge", "Delayed discharges from acute beds (docs/model.md §28)");
     v.tables(discharge_programmes, "discharge_programme", "A place partnership's discharge programme (docs/model.md §28)");
     v.table(equity, "equity", "How patients differ by deprivation quintile (docs/model.md §29)");
+    v.table(finance, "finance", "Trusts' and ICBs' money and financial pressure (docs/model.md §31)");
+    v.table(oversight, "oversight", "An active ICB's reviews of its collaboratives (docs/model.md §32)");
   }
   friend bool operator==(const MechanismParams&, const MechanismParams&) = default;
 };
@@ -82,7 +90,7 @@ struct MechanismParams {
 /// catalogue) and saved. The order of the day is model/day.cpp.
 using Mechanisms = std::tuple<Referrals, Treatment, SharedLists, PatientMoves, Shocks, Beds, MutualAid, TrustEvidence,
                               Collaboratives, Programmes, Capital, DelegatedBudgets, Prevention, Outsourcing,
-                              Strategies, Productivity, DelayedDischarges>;
+                              Strategies, Productivity, DelayedDischarges, Finance, Oversight>;
 
 /// Calls f(mechanism) for each mechanism, in list order.
 template <class F>

@@ -24,7 +24,7 @@ struct Config;
 /// (TrustEvidence::kDraws); the kinds of act it addresses.
 inline constexpr core::Purpose kObservePurpose = 17;
 inline constexpr std::uint64_t kEvidenceAid = 1, kEvidenceExchange = 2, kEvidenceHelp = 3, kEvidenceBenefit = 4,
-                               kEvidencePledge = 5;
+                               kEvidencePledge = 5, kEvidenceOversight = 6;
 
 /// The state of one programme of one collaborative.
 struct Programme {
@@ -111,6 +111,9 @@ class World {
   std::vector<double> elective_loss;  ///< per trust, today: share of elective capacity lost
   std::vector<double> prevent;        ///< per (place, specialty, quintile): P(referral avoided)
   std::vector<std::int64_t> prevented;  ///< per source: referrals avoided since the last sample
+  std::vector<std::int64_t> month_treated;  ///< per list: treated by the trust itself this month (model/finance)
+  std::vector<double> financial_pressure;   ///< per trust, 0..1: weight of its year-to-date deficit (model/finance)
+  std::vector<double> delegated_share;      ///< per collaborative: share of its budget delegated (model/oversight)
 
   // organisations: trusts, ICBs, place partners (Config::organisation_ids)
   std::size_t orgs = 0;
@@ -188,7 +191,7 @@ class World {
     ar(day, month_index, lists, window_base, window_end, published_median, census.lists, census.trust_hist, census.list_hist, moves);
     ar(capacity, capacity_gain, extra_per_day, elective_loss, prevent, prevented, rel, hours_used, engagement);
     ar(members, programmes, pools_changed, programmes_changed, patient_events);
-    ar(strategy, memory, cooperated, defected);
+    ar(strategy, memory, cooperated, defected, month_treated, financial_pressure, delegated_share);
   }
 
  private:

@@ -102,6 +102,7 @@ inline void World::treat_own(std::size_t l, std::int64_t slots, core::Step d) {
       q.pop_front();
       if (front.removal_day() < d) continue;  // removed on an earlier day: already counted
       ++wl.flows.treated;
+      ++month_treated[l];
       wl.flows.treated_wait_days += d - front.referral_day();
       --slots;
       leave(l, front);

@@ -293,11 +293,22 @@ std::vector<System> systems() {
   governed.priors.push_back({"TA", "TB", 2.0, 6.0, false});
   governed.run.days = 400;
   out.push_back({"collaboration_governed", governed, ""});
+  // An active ICB: delegation earned at quarterly reviews and interventions (oversight keys only).
+  auto active = governed;
+  active.ics[0].delegation = model::Delegation::earned;
+  active.ics[0].intervenes = true;
+  out.push_back({"collaboration_active_icb", active, "oversight."});
   // Low trust over two years: programmes stop and are put to the vote again (governance keys only).
   auto stops = collab;
   stops.run.days = 730;
   test::acute_history(stops, 1.0, 6.0);
   out.push_back({"collaboration_stops", stops, "governance."});
+  // Costs a little above the tariff under payment by activity: trusts run deficits, so financial
+  // pressure acts on pledges, aid and releases (finance keys only).
+  auto deficit = collab;
+  deficit.finance.cost_ratio = 1.01;
+  deficit.ics[0].commissioning = model::Commissioning::transactional;
+  out.push_back({"collaboration_deficit", deficit, "finance."});
   auto moves = collab;
   moves.pidmas.enabled = true;
   moves.collaboratives[0].decision_rule = model::DecisionRule::gated;

@@ -18,7 +18,7 @@ void DelegatedBudgets::plan(World& w, core::Step d) {
   }
   for (std::size_t c = 0; c < w.config.collaboratives.size(); ++c) {
     const auto& col = w.config.collaboratives[c];
-    if (col.delegated_budget <= 0.0 || w.config.pooling.tariff <= 0.0) continue;
+    if (col.delegated_budget <= 0.0 || w.delegated_share[c] <= 0.0 || w.config.pooling.tariff <= 0.0) continue;
     std::size_t target = w.lists.size();
     double worst = -1.0;
     for (int m : w.members[c]) {
@@ -32,7 +32,8 @@ void DelegatedBudgets::plan(World& w, core::Step d) {
       }
     }
     if (target == w.lists.size()) continue;
-    const double treatments = col.delegated_budget / 12.0 / w.config.pooling.tariff;
+    // The share an ICB that earns delegation has delegated so far (model/oversight; 1 if fixed).
+    const double treatments = col.delegated_budget * w.delegated_share[c] / 12.0 / w.config.pooling.tariff;
     w.extra_per_day[target] += treatments / std::max(working, 1);
     events_.of<DelegatedEvent>().push_back({d, static_cast<std::int32_t>(c), static_cast<std::int32_t>(target / S),
                                  static_cast<std::int32_t>(target % S), w.extra_per_day[target]});

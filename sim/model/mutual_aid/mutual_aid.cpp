@@ -97,7 +97,9 @@ void MutualAid::match(World& w, Beds& beds, const Shocks& shocks, core::Step d) 
       const double owed = balance_[r * U + p] - balance_[p * U + r];  // what the donor owes
       const double willing = w.rel.trust(di, ri) + a.reciprocity_weight * std::tanh(owed / a.reciprocity_scale);
       const double rule = willing >= a.give_trust - a.pact_trust_shift * x ? 1.0 : 0.0;
-      const double p_give = w.cooperation(di, ri, rule);
+      // A trust in deficit gives less (§31).
+      const double p_give =
+          w.cooperation(di, ri, rule) * (1.0 - w.config.finance.deficit_constraint * w.financial_pressure[di]);
       bool yes = p_give >= 1.0;
       if (p_give > 0.0 && p_give < 1.0) {
         core::Rng rng = w.streams.rng(static_cast<core::Purpose>(Draw::cooperate),

@@ -58,6 +58,7 @@ void Outsourcing::treat(World& w, core::Step d) {
     const std::int64_t before = w.lists[l].flows.treated;
     w.treat_own(l, static_cast<std::int64_t>(whole), d);
     treated_[l] += w.lists[l].flows.treated - before;
+    w.month_treated[l] -= w.lists[l].flows.treated - before;  // the ICB pays the independent sector
   }
 }
 

@@ -78,7 +78,8 @@ void SharedLists::pledges(const World& w) {
     for (std::size_t i = 0; i < pool.trusts.size(); ++i) {
       const auto ti = static_cast<std::size_t>(pool.trusts[i]);
       const double trust = finite_or(w.rel.trust_in(ti, pool.trusts), 1.0);
-      pool.pledge[i] = share * pr.scale * w.cooperation(ti, pool.trusts, std::min(1.0, trust / rel.pledge_trust_full));
+      const double afford = 1.0 - w.config.finance.deficit_constraint * w.financial_pressure[ti];  // §31
+      pool.pledge[i] = share * pr.scale * afford * w.cooperation(ti, pool.trusts, std::min(1.0, trust / rel.pledge_trust_full));
     }
   }
 }
@@ -95,11 +96,14 @@ void SharedLists::treat_pool(World& w, std::size_t index, core::Step d, bool wor
     for (std::size_t i = 0; i < n; ++i) {
       // Under transactional commissioning a sending trust loses the tariff of each patient it
       // releases; each working day it releases its patients to the pool with probability
-      // transactional_release.
-      transactional[i] = w.commissioning_of(static_cast<std::size_t>(pool.trusts[i])) == Commissioning::transactional;
+      // transactional_release, less under financial pressure (§31).
+      const auto ti = static_cast<std::size_t>(pool.trusts[i]);
+      transactional[i] = w.commissioning_of(ti) == Commissioning::transactional;
       if (transactional[i]) {
         core::Rng rng = w.streams.rng(static_cast<core::Purpose>(Draw::release), w.list_entity[pool.lists[i]], d);
-        releases[i] = boost::random::bernoulli_distribution<double>(pooling.transactional_release)(rng);
+        const double p = pooling.transactional_release *
+                         (1.0 - w.config.finance.release_pressure * w.financial_pressure[ti]);
+        releases[i] = boost::random::bernoulli_distribution<double>(p)(rng);
       }
     }
     for (std::size_t i = 0; i < n; ++i) {
@@ -160,6 +164,7 @@ void SharedLists::offer_pledged(World& w, Pool& pool, core::Step d, std::vector<
         q.erase_at(cursor[best]);
         ListFlows& f = w.lists[src].flows;
         ++f.treated;
+        ++w.month_treated[src];
         f.treated_wait_days += d - pt.referral_day();
         w.leave(src, pt);
         --free[best];
@@ -210,6 +215,7 @@ void SharedLists::offer_pledged(World& w, Pool& pool, core::Step d, std::vector<
       ListFlows& to = w.lists[pool.lists[dest]].flows;
       ++to.transfers_in;
       ++to.treated;
+      ++w.month_treated[pool.lists[dest]];
       to.treated_wait_days += d - pt.referral_day();
       to.transfer_km += km;
       to.admin_cost += pooling.transfer_admin_cost;

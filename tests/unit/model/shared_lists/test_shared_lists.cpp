@@ -110,6 +110,9 @@ TEST(Pooling, TransactionalCommissioningWithholdsPatientsAndMovesIncome) {
   c.pooling.acceptance_distance_km = 1e9;
   c.ics[0].commissioning = model::Commissioning::transactional;
   c.pooling.transactional_release = 0.6;
+  // The release friction on its own: T1's idle days are a deficit under payment by activity,
+  // whose pressure (tested in test_finance.cpp) would lower its pledge and T0's releases.
+  c.finance.deficit_constraint = c.finance.release_pressure = 0.0;
   model::Model m(c, 0);
   std::int64_t days_moving = 0, moved = 0, withheld = 0;
   double income0 = 0, income1 = 0, admin = 0;
