@@ -16,7 +16,8 @@ PACKAGES=(
   # tests and benchmarks; Clang with its runtimes (libFuzzer, sanitizers) for tests/fuzz
   libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
   # analysis (Debian's Python packages; there is no PyPI) and the browser the report is tested in
-  python3 python3-h5py python3-numpy python3-pandas python3-matplotlib python3-pytest python3-openpyxl chromium
+  # (python3-yaml: tests/integration/test_project_files.py reads CITATION.cff)
+  python3 python3-h5py python3-numpy python3-pandas python3-matplotlib python3-pytest python3-openpyxl python3-yaml chromium
 )
 
 missing=()
