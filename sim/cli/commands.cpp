@@ -18,6 +18,7 @@
 #include <sstream>
 
 #include "app/bench.hpp"
+#include "app/dimensions.hpp"
 #include "app/export.hpp"
 #include "app/national.hpp"
 #include "app/resources.hpp"
@@ -483,6 +484,16 @@ int observables(bool markdown) {
       std::cout << o.name << " [" << o.unit << ", " << model::kind_name(o.kind) << "; "
                 << model::axes_name(o.axes) << "]\n    " << o.description << "\n";
     }
+  }
+  return ok;
+}
+
+int dimensions() {
+  std::cout << "| dimension | in | coordinate (labels) | names beside it |\n|---|---|---|---|\n";
+  for (const auto& d : app::dimensions()) {
+    std::cout << "| `" << d.name << "` | " << d.where << " | "
+              << (d.labels.empty() ? "none (a dimension without labels)" : d.labels) << " | "
+              << (d.names.empty() ? "" : d.names) << " |\n";
   }
   return ok;
 }

@@ -67,6 +67,8 @@ int validate(const std::vector<std::string>& files);
 /// Lists the scenario parameters whose keys start with one of `prefixes` (all when empty).
 int params(bool markdown, const std::vector<std::string>& prefixes);
 int observables(bool markdown);
+/// The dimensions of the output files (netCDF-4 readers' view) as a Markdown table.
+int dimensions();
 
 struct BenchArgs {
   std::string scenario = "national";   ///< "national", "national-pooled", "default" or a file

@@ -171,6 +171,8 @@ int main(int argc, char** argv) {
   bool obs_md = false;
   auto* obs_cmd = app.add_subcommand("observables", "List the observables an output can hold");
   obs_cmd->add_flag("--markdown", obs_md, "Print as the Markdown table in docs/outputs.md");
+  bool obs_dims = false;
+  obs_cmd->add_flag("--dimensions", obs_dims, "Print the files' dimensions as the Markdown table in docs/outputs.md");
 
   cli::BenchArgs bench;
   auto* bench_cmd = add_bench(app, bench, checks);
@@ -209,7 +211,7 @@ int main(int argc, char** argv) {
   }
   if (*validate_cmd) return cli::validate(validate_files);
   if (*params_cmd) return cli::params(params_md, params_prefixes);
-  if (*obs_cmd) return cli::observables(obs_md);
+  if (*obs_cmd) return obs_dims ? cli::dimensions() : cli::observables(obs_md);
   if (*bench_cmd) return cli::bench(bench);
   if (*gen_cmd) return cli::generate(gen_what, gen_days, gen_pools, gen_urgent);
   if (*report_cmd) return cli::report(report);
