@@ -18,6 +18,8 @@ PACKAGES=(
   # analysis (Debian's Python packages; there is no PyPI) and the browser the report is tested in
   # (python3-yaml: tests/integration/test_project_files.py reads CITATION.cff; python3-xarray and
   # python3-h5netcdf: outputs read as netCDF-4, tests/integration/test_netcdf_readers.py)
+  # the man page (help2man runs icsim --help at build time)
+  help2man
   python3 python3-h5py python3-numpy python3-pandas python3-matplotlib python3-pytest python3-openpyxl python3-yaml python3-xarray python3-h5netcdf chromium
 )
 
