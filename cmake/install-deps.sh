@@ -16,7 +16,15 @@ PACKAGES=(
   # tests and benchmarks; Clang with its runtimes (libFuzzer, sanitizers) for tests/fuzz
   libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
   # analysis (Debian's Python packages; there is no PyPI) and the browser the report is tested in
-  python3 python3-h5py python3-numpy python3-pandas python3-matplotlib python3-pytest python3-openpyxl chromium
+  # (python3-yaml: tests/integration/test_project_files.py reads CITATION.cff; python3-xarray and
+  # python3-h5netcdf: outputs read as netCDF-4, tests/integration/test_netcdf_readers.py)
+  # the man page (help2man runs icsim --help at build time)
+  help2man
+  # R package (r/icsim): Debian's R and hdf5r (tests/analysis/test_r_package.py)
+  r-base-core r-cran-hdf5r
+  # Python bindings (pybind11) built by pip from analysis/ into a venv (tests/analysis/test_python_package.py)
+  pybind11-dev python3-pybind11 python3-setuptools python3-venv python3-pip
+  python3 python3-h5py python3-numpy python3-pandas python3-matplotlib python3-pytest python3-openpyxl python3-yaml python3-xarray python3-h5netcdf chromium
 )
 
 missing=()

@@ -1,13 +1,19 @@
-"""Plots of icsim outputs (matplotlib, Agg backend). Each function takes an output folder (and
+"""Plots of icsim outputs (matplotlib; the backend is the user's, Agg when headless). Each function takes an output folder (and
 options), returns a matplotlib Figure, and labels axes with units and the title with the
 scenario name(s). save() writes PNG and SVG."""
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import matplotlib
 
-matplotlib.use("Agg")
+# The plotting backend is the user's (Jupyter, a desktop session, MPLBACKEND). Only a process
+# with no display and no choice gets Agg: Debian's matplotlibrc names TkAgg, which needs one.
+if (not os.environ.get("MPLBACKEND") and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY") and "ipykernel" not in sys.modules):
+    matplotlib.use("Agg")
 import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/dimensions.hpp"
 #include "app/replication.hpp"
 
 namespace icsim::app::detail {
@@ -13,23 +14,43 @@ std::vector<std::string> ids_of(const model::Config& c, const std::vector<int>& 
   return out;
 }
 
+std::vector<int> all_trusts(const model::Config& c) {
+  std::vector<int> out;
+  for (std::size_t t = 0; t < c.trusts.size(); ++t) out.push_back(static_cast<int>(t));
+  return out;
+}
+
 std::string joined(const std::vector<std::string>& xs) {
   std::string s;
   for (const auto& x : xs) s += (s.empty() ? "" : ",") + x;
   return s;
 }
 
+}  // namespace
+
+std::vector<std::string> organisation_names(const model::Config& c) {
+  std::vector<std::string> names;
+  for (const auto& tr : c.trusts) names.push_back(tr.name);
+  for (const auto& i : c.ics) names.push_back(i.name + " ICB");
+  for (const auto& pp : c.partnerships) {
+    for (const auto& partner : pp.partners) names.push_back(partner + " (" + pp.name + ")");
+  }
+  return names;
+}
+
+namespace {
+
 void write_organisations(io::RunFile& f, const model::Config& c) {
   // Organisations: the trusts (rows 0..T-1, the organisation axis of trust observables), then
   // one ICB per ICS.
   io::Table orgs{"/organisations",
                  "Organisations: trusts (rows 0..trusts-1), then ICBs, then place partners", {}};
-  std::vector<std::string> id, name, type, place, kind, ics;
+  std::vector<std::string> id, type, place, kind, ics;
+  const std::vector<std::string> name = organisation_names(c);
   std::vector<double> loc;
   for (std::size_t t = 0; t < c.trusts.size(); ++t) {
     const auto& tr = c.trusts[t];
     id.push_back(tr.id);
-    name.push_back(tr.name);
     type.push_back(model::kTrustTypeNames[static_cast<std::size_t>(tr.type)]);
     place.push_back(c.places[static_cast<std::size_t>(tr.place)].id);
     kind.push_back("trust");
@@ -41,7 +62,6 @@ void write_organisations(io::RunFile& f, const model::Config& c) {
   }
   for (const auto& i : c.ics) {
     id.push_back(i.id + "_icb");
-    name.push_back(i.name + " ICB");
     type.push_back("icb");
     place.push_back("");
     kind.push_back("icb");
@@ -52,7 +72,6 @@ void write_organisations(io::RunFile& f, const model::Config& c) {
   for (const auto& pp : c.partnerships) {
     for (const auto& partner : pp.partners) {
       id.push_back(pp.id + "." + partner);
-      name.push_back(partner + " (" + pp.name + ")");
       type.push_back(partner);
       place.push_back(c.places[static_cast<std::size_t>(pp.place)].id);
       kind.push_back("partner");
@@ -68,7 +87,10 @@ void write_organisations(io::RunFile& f, const model::Config& c) {
   const std::size_t n_orgs = id.size();
   orgs.columns = {{"id", id, {}, ""},     {"name", name, {}, ""},   {"kind", kind, {}, ""},
                   {"type", type, {}, ""}, {"place", place, {}, ""}, {"ics", ics, {}, ""},
-                  {"location_km", loc, {n_orgs, 2}, "km"}};
+                  {"location_km", loc, {n_orgs, 2}, "km", {"coordinate"}}};
+  orgs.dimension = "organisation";
+  orgs.index = "id";
+  orgs.scales = {{"coordinate", {"x", "y"}}};
   f.table(orgs);
 }
 
@@ -88,8 +110,11 @@ void write_places(io::RunFile& f, const model::Config& c) {
   places.columns = {{"id", pid, {}, ""},
                     {"name", pname, {}, ""},
                     {"population", pop, {}, "persons"},
-                    {"location_km", ploc, {c.places.size(), 2}, "km"},
-                    {"deprivation", dep, {c.places.size(), 5}, "1"}};
+                    {"location_km", ploc, {c.places.size(), 2}, "km", {"coordinate"}},
+                    {"deprivation", dep, {c.places.size(), 5}, "1", {"quintile"}}};
+  places.dimension = "place";
+  places.index = "id";
+  places.scales = {{"coordinate", {"x", "y"}}, {"quintile", {"Q1", "Q2", "Q3", "Q4", "Q5"}}};
   f.table(places);
 }
 
@@ -105,6 +130,8 @@ void write_specialties(io::RunFile& f, const model::Config& c) {
   specs.columns = {{"id", sid, {}, ""},
                    {"name", sname, {}, ""},
                    {"referral_rate", rate, {}, "referrals per 1000 population per year"}};
+  specs.dimension = "specialty";
+  specs.index = "id";
   f.table(specs);
 }
 
@@ -117,11 +144,12 @@ void write_wait_axes(io::RunFile& f, const model::Config& /*c*/) {
       labels.push_back(w + 1 == model::kWaitHistogramBins ? std::to_string(w) + "+" : std::to_string(w));
     }
     f.table({"/wait_weeks", "The wait_week axis: whole weeks waited (the last bin is open)",
-             {{"weeks", weeks, {}, "weeks"}, {"label", labels, {}, ""}}});
+             {{"weeks", weeks, {}, "weeks"}, {"label", labels, {}, ""}}, "wait_week", "label"});
   }
   f.table({"/quintiles", "IMD quintiles of the patients' homes, most deprived first",
            {{"id", std::vector<std::string>{"Q1", "Q2", "Q3", "Q4", "Q5"}, {}, ""},
-            {"name", std::vector<std::string>{"1 (most deprived)", "2", "3", "4", "5 (least deprived)"}, {}, ""}}});
+            {"name", std::vector<std::string>{"1 (most deprived)", "2", "3", "4", "5 (least deprived)"}, {}, ""}},
+           "quintile", "id"});
 }
 
 void write_ics(io::RunFile& f, const model::Config& c) {
@@ -139,6 +167,8 @@ void write_ics(io::RunFile& f, const model::Config& c) {
   icss.columns = {{"id", iid, {}, ""},          {"name", iname, {}, ""},
                   {"commissioning", icom, {}, ""}, {"places", iplaces, {}, ""},
                   {"trusts", itrusts, {}, ""}};
+  icss.dimension = "ics";
+  icss.index = "id";
   f.table(icss);
 }
 
@@ -162,7 +192,10 @@ void write_collaboratives(io::RunFile& f, const model::Config& c) {
                   {"ics", cics, {}, ""},        {"kind", ckind, {}, ""},
                   {"governance", cgov, {}, ""}, {"decision_rule", crule, {}, ""},
                   {"members", cmembers, {}, ""}, {"lead", clead, {}, ""},
-                  {"membership", membership, {c.collaboratives.size(), c.trusts.size()}, "1"}};
+                  {"membership", membership, {c.collaboratives.size(), c.trusts.size()}, "1", {"trust"}}};
+  cols.dimension = "collaborative";
+  cols.index = "id";
+  cols.scales = {{"trust", ids_of(c, all_trusts(c))}};
   f.table(cols);
 }
 
@@ -182,6 +215,8 @@ void write_programmes(io::RunFile& f, const model::Config& c) {
   progs.columns = {{"id", pid_, {}, ""},         {"collaborative", pcol, {}, ""},
                    {"type", ptype, {}, ""},      {"specialty", pspec, {}, ""},
                    {"decided_by", pgoverned, {}, ""}};
+  progs.dimension = "programme";
+  progs.index = "id";
   f.table(progs);
 }
 
@@ -197,12 +232,15 @@ void write_partnerships(io::RunFile& f, const model::Config& c) {
   }
   pps.columns = {{"id", ppid, {}, ""}, {"name", ppname, {}, ""}, {"place", ppplace, {}, ""},
                  {"members", ppmembers, {}, ""}, {"partners", pppartners, {}, ""}};
+  pps.dimension = "place_partnership";
+  pps.index = "id";
   f.table(pps);
 }
 
 }  // namespace
 
 void write_axes(io::RunFile& f, const model::Config& c) {
+  f.time_units("days since " + c.run.start_date.iso());
   write_organisations(f, c);
   write_places(f, c);
   write_specialties(f, c);
@@ -211,6 +249,39 @@ void write_axes(io::RunFile& f, const model::Config& c) {
   write_collaboratives(f, c);
   write_programmes(f, c);
   write_partnerships(f, c);
+}
+
+io::Scale axis_scale(const std::string& axis, std::size_t length, const model::Config& c) {
+  io::Scale s{axis, {}};
+  auto add = [&](const std::string& id, const std::string& name) {
+    s.labels.push_back(id);
+    s.names.push_back(name);
+  };
+  if (axis == "organisation") {
+    // Trust observables cover the trusts, the first rows of the organisations.
+    const auto ids = c.organisation_ids();
+    const auto names = organisation_names(c);
+    for (std::size_t k = 0; k < length && k < ids.size(); ++k) add(ids[k], names[k]);
+  } else if (axis == "specialty") {
+    for (const auto& x : c.specialties) add(x.id, x.name);
+  } else if (axis == "place") {
+    for (const auto& x : c.places) add(x.id, x.name);
+  } else if (axis == "collaborative") {
+    for (const auto& x : c.collaboratives) add(x.id, x.name);
+  } else if (axis == "place_partnership") {
+    for (const auto& x : c.partnerships) add(x.id, x.name);
+  } else if (axis == "quintile") {
+    s.labels = {"Q1", "Q2", "Q3", "Q4", "Q5"};
+    s.names = {"1 (most deprived)", "2", "3", "4", "5 (least deprived)"};
+  } else if (axis == "wait_week") {
+    for (std::size_t w = 0; w < length; ++w) s.labels.push_back(w + 1 == length ? std::to_string(w) + "+" : std::to_string(w));
+  } else if (axis == "programme") {
+    for (const auto& col : c.collaboratives) {
+      for (std::size_t k = 0; k < col.programmes.size(); ++k) s.labels.push_back(col.id + "#" + std::to_string(k));
+    }
+  }
+  if (s.labels.size() != length) s = io::Scale{axis, {}};  // unlabelled rather than wrong
+  return s;
 }
 
 std::pair<std::vector<std::string>, std::vector<hsize_t>> axes_of(model::Axes a, const model::Config& c) {
@@ -245,3 +316,35 @@ std::pair<std::vector<std::string>, std::vector<hsize_t>> axes_of(model::Axes a,
 }
 
 }  // namespace icsim::app::detail
+
+namespace icsim::app {
+
+// clang-format off
+const std::vector<Dimension>& dimensions() {  // declarative table
+  static const std::vector<Dimension> d = {
+      {"time", "every series (`/observables/<name>`, `/relationships/trust`)",
+       "`time`: days since `start_date` (attribute `units` = `days since <start_date>`, `calendar` = `proleptic_gregorian`: xarray reads dates); `step` beside it is the days simulated", ""},
+      {"organisation", "series over trusts or all organisations; `/organisations`",
+       "organisation ids: the first T rows of `/organisations` (trusts) or all of them", "`organisation_name` (series)"},
+      {"destination", "`transfer_flows`", "trust ids (the destination of an origin-destination matrix)", "`destination_name`"},
+      {"partner", "`/relationships/trust`", "organisation ids (the organisation trusted)", "`partner_name`"},
+      {"specialty", "series over specialties; `/specialties`", "specialty ids", "`specialty_name` (series)"},
+      {"quintile", "series over quintiles; `/quintiles`, `/places/deprivation`", "`Q1` (most deprived) ... `Q5`", "`quintile_name` (series)"},
+      {"place", "series over places; `/places`", "place ids", "`place_name` (series)"},
+      {"collaborative", "series over collaboratives; `/collaboratives`", "collaborative ids", "`collaborative_name` (series)"},
+      {"programme", "`programme_scale`; `/programmes`", "`<collaborative>#<index>`", ""},
+      {"place_partnership", "series over partnerships; `/place_partnerships`", "partnership ids", "`place_partnership_name` (series)"},
+      {"wait_week", "`wait_histogram`; `/wait_weeks`", "whole weeks waited, `0` ... `104+`", ""},
+      {"ics", "`/ics`", "ICS ids", ""},
+      {"trust", "`/collaboratives/membership`", "trust ids", ""},
+      {"coordinate", "`location_km` of `/organisations` and `/places`", "`x`, `y`", ""},
+      {"row", "every `/events/<table>`", "", ""},
+      {"parameter", "a sweep's `sweep.h5`: `/design/parameters`, `/design/points`", "the parameters' scenario paths", ""},
+      {"point", "`sweep.h5`: `/design/points`", "", ""},
+      {"run", "`sweep.h5`: `/runs`", "", ""},
+  };
+  return d;
+}
+// clang-format on
+
+}  // namespace icsim::app

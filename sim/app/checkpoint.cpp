@@ -375,7 +375,7 @@ std::pair<ObservableWriter, RelationshipWriter> CheckpointReader::replay(io::Run
   if (samples > 0) {
     for (std::size_t k : sample_series) put(f, k, rows_[k], 0);
   }
-  RelationshipWriter rw(f, organisations);
+  RelationshipWriter rw(f, scenario_.config, organisations);
   const auto& rel = rows_of(rw.series, false);
   if (rows_.size() != rw.series + 1) damaged(path_, "it holds " + std::to_string(rows_.size()) + " series");
   const std::size_t months = rel.step.size();

@@ -47,6 +47,9 @@ ObservableWriter::ObservableWriter(io::RunFile& f, const scenario::Scenario& sc)
     spec.kind = std::string(model::kind_name(info.kind));
     spec.description = std::string(info.description);
     spec.integer = info.integer;
+    for (std::size_t k = 0; k < axes.size(); ++k) spec.scales.push_back(axis_scale(axes[k], shape[k], sc.config));
+    // Origin-destination matrices: the second organisation axis is the destination.
+    if (axes.size() == 2 && axes[0] == axes[1]) spec.dims = {axes[0], axes[0] == "organisation" ? "destination" : axes[1] + "_2"};
     spec.axes = std::move(axes);
     spec.shape = std::move(shape);
     series.emplace_back(o, f.add_series(spec));
@@ -64,7 +67,8 @@ void ObservableWriter::write(io::RunFile& f, const model::Sample& s) const {
   }
 }
 
-RelationshipWriter::RelationshipWriter(io::RunFile& f, std::size_t organisations) : n(organisations) {
+RelationshipWriter::RelationshipWriter(io::RunFile& f, const model::Config& c, std::size_t organisations)
+    : n(organisations) {
   io::SeriesSpec spec;
   spec.group = "/relationships";
   spec.name = "trust";
@@ -75,6 +79,10 @@ RelationshipWriter::RelationshipWriter(io::RunFile& f, std::size_t organisations
                      "interact";
   spec.axes = {"organisation", "organisation"};
   spec.shape = {static_cast<hsize_t>(n), static_cast<hsize_t>(n)};
+  spec.dims = {"organisation", "partner"};
+  io::Scale partner = axis_scale("organisation", n, c);
+  spec.scales = {partner, partner};
+  spec.scales[1].name = "partner";
   series = f.add_series(spec);
 }
 

@@ -20,6 +20,13 @@ std::vector<io::Attr> parameter_attributes(const scenario::Scenario& sc, int rep
 /// /collaboratives, /programmes, /place_partnerships.
 void write_axes(io::RunFile& f, const model::Config& c);
 
+/// Names of the organisations, in the order of model::Config::organisation_ids().
+std::vector<std::string> organisation_names(const model::Config& c);
+
+/// The labels (ids) and names of the first `length` entries of an axis, for its dimension
+/// scale; no labels for an axis without ids.
+io::Scale axis_scale(const std::string& axis, std::size_t length, const model::Config& c);
+
 /// Shape and axis names of an observable in this scenario.
 std::pair<std::vector<std::string>, std::vector<hsize_t>> axes_of(model::Axes a, const model::Config& c);
 
@@ -39,7 +46,7 @@ struct RelationshipWriter {
   std::size_t series = 0;
   std::size_t n = 0;
 
-  RelationshipWriter(io::RunFile& f, std::size_t organisations);
+  RelationshipWriter(io::RunFile& f, const model::Config& c, std::size_t organisations);
   void write(io::RunFile& f, const model::Model& m, std::int64_t step) const;
 };
 

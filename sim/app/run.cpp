@@ -81,7 +81,7 @@ ReplicationResult run_replication(const scenario::Scenario& sc, int replication,
     write_axes(f, sc.config);
     const ObservableWriter w(f, sc);
     w.write(f, m.sample());
-    const RelationshipWriter rw(f, m.organisations());
+    const RelationshipWriter rw(f, sc.config, m.organisations());
     rw.write(f, m, 0);
     r = finish_replication(sc, replication, path, m, f, w, rw, Totals{}, control, false);
   });

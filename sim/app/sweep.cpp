@@ -197,7 +197,7 @@ void write_index(const fs::path& dir, const SweepPlan& plan, const std::vector<c
     maxs.push_back(p.max);
   }
   f.table({"/design/parameters", "The parameters varied (columns of /design/points)",
-           {{"path", paths, {}, ""}, {"min", mins, {}, ""}, {"max", maxs, {}, ""}}});
+           {{"path", paths, {}, ""}, {"min", mins, {}, ""}, {"max", maxs, {}, ""}}, "parameter", "path"});
   std::vector<double> unit, x;
   std::vector<std::string> value;
   for (std::size_t p = 0; p < P; ++p) {
@@ -211,7 +211,9 @@ void write_index(const fs::path& dir, const SweepPlan& plan, const std::vector<c
   }
   const std::vector<hsize_t> dims{P, K};
   f.table({"/design/points", "Each point's design coordinates (unit cube; list and grid: value index) and values",
-           {{"unit", unit, dims, "1"}, {"x", x, dims, ""}, {"value", value, dims, ""}}});
+           {{"unit", unit, dims, "1", {"parameter"}}, {"x", x, dims, "", {"parameter"}},
+            {"value", value, dims, "", {"parameter"}}},
+           "point", "", {{"parameter", paths}}});
   std::vector<std::int64_t> point, rep;
   std::vector<std::string> file, status, sha, error;
   for (std::size_t r = 0; r < plan.runs(); ++r) {
@@ -226,7 +228,7 @@ void write_index(const fs::path& dir, const SweepPlan& plan, const std::vector<c
   }
   f.table({"/runs", "Every run of the sweep: its point, replication, file (relative to this folder) and status",
            {{"point", point, {}, ""}, {"replication", rep, {}, ""}, {"file", file, {}, ""},
-            {"status", status, {}, ""}, {"sha256", sha, {}, ""}, {"error", error, {}, ""}}});
+            {"status", status, {}, ""}, {"sha256", sha, {}, ""}, {"error", error, {}, ""}}, "run"});
   f.commit();
 }
 

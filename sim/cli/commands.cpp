@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -25,6 +26,7 @@
 #include "app/sweep.hpp"
 #include "scenario/sweep.hpp"
 #include "cli/format.hpp"
+#include "cli/json.hpp"
 #include "core/interrupt.hpp"
 #include "core/parallel.hpp"
 #include "io/folder_lock.hpp"
@@ -51,9 +53,21 @@ void print_error(const std::exception& e) {
   for (std::string line; std::getline(lines, line);) std::cerr << "icsim: error: " << line << "\n";
 }
 
+bool g_quiet = false;  // --quiet: the process's one output setting, set by main before a command
+
+/// Where messages that are not errors go: stdout, or nowhere under --quiet.
+std::ostream& info() {
+  static std::ostream none(nullptr);
+  return g_quiet ? none : std::cout;
+}
+
 void print_warnings(const scenario::Scenario& sc) {
+  if (g_quiet) return;
   for (const auto& w : sc.warnings) std::cerr << "icsim: warning: " << w.text() << "\n";
 }
+
+/// Clears the progress line (its width: the terminal's now).
+void clear_progress() { std::cerr << "\r" << std::string(static_cast<std::size_t>(std::max(terminal_width() - 1, 1)), ' ') << "\r"; }
 
 }  // namespace
 
@@ -63,12 +77,13 @@ namespace {
 /// `shown` tells whether the caller must clear the line at the end.
 app::ProgressCallback progress_display(const std::string& mode, bool enabled, std::mutex& print, bool& shown) {
   const bool tty = ::isatty(STDERR_FILENO) != 0;
+  enabled = enabled && !g_quiet;
   shown = enabled && (mode == "always" || (mode == "auto" && tty));
   const bool json = enabled && mode == "json";
   if (!shown && !json) return {};
   return [&print, json](const core::Progress& p) {
     const std::lock_guard lock(print);
-    std::cerr << (json ? progress_json(p.view()) + "\n" : "\r" + progress_line(p.view()));
+    std::cerr << (json ? progress_json(p.view()) + "\n" : "\r" + progress_line(p.view(), terminal_width()));
     std::cerr.flush();
   };
 }
@@ -202,7 +217,7 @@ int run(const RunArgs& a) {
     std::cerr << "icsim: error: " << e.what() << "\n";
     return run_failed;
   }
-  if (show) std::cerr << "\r" << std::string(100, ' ') << "\r";
+  if (show) clear_progress();
 
   int failures = 0, stopped = 0;
   for (const auto& r : results) {
@@ -215,10 +230,14 @@ int run(const RunArgs& a) {
                   << " failed: " << rep.error << "\n";
       }
     }
-    std::cout << results_table(r) << "\n";
+    if (a.format != "json") info() << results_table(r) << "\n";
   }
-  if (results.size() >= 2) std::cout << paired_table(results, baseline, a.by) << "\n";
-  std::cout << "Outputs: " << a.out << "/ (manifest.json lists every file)\n";
+  if (a.format == "json") {
+    std::cout << results_json(results, baseline, a.out);
+  } else {
+    if (results.size() >= 2) info() << paired_table(results, baseline, a.by) << "\n";
+    info() << "Outputs: " << a.out << "/ (manifest.json lists every file)\n";
+  }
   if (stopped) {
     std::cerr << "icsim: interrupted by signal " << core::stop_requested() << ": " << stopped
               << " replication(s) not finished" << (a.checkpoint_every > 0 ? " (their state is saved)" : "")
@@ -264,17 +283,17 @@ void parse_shard(const SweepArgs& a, app::SweepOptions& options) {
 void print_sweep_summary(const SweepArgs& a, const app::SweepPlan& plan, const app::SweepOptions& options,
                          const app::SweepOutcome& r, int ranks) {
   const bool sharded = options.shards > 1;
-  std::cout << "Sweep " << plan.spec.name << ": " << r.total << " runs" << (sharded ? " in this shard" : "")
+  info() << "Sweep " << plan.spec.name << ": " << r.total << " runs" << (sharded ? " in this shard" : "")
             << "; " << r.skipped << " already complete, " << r.ran << " run now"
             << (ranks > 1 ? " by rank 0 (of " + std::to_string(ranks) + ")" : std::string())
             << ", " << r.failed << " failed" << (ranks > 1 ? " on rank 0" : "") << ".\n"
             << (r.complete ? "Every run of the sweep is complete." : "Some runs are not complete: run the same command again to finish them.")
             << "\n";
   if (sharded) {
-    std::cout << "Outputs: " << a.out << "/" << plan.spec.name << "/ (after the last shard, run the sweep once "
+    info() << "Outputs: " << a.out << "/" << plan.spec.name << "/ (after the last shard, run the sweep once "
               << "without --shard to write sweep.h5 and " << a.out << "/manifest.json)\n";
   } else {
-    std::cout << "Outputs: " << a.out << "/" << plan.spec.name << "/ (sweep.h5 indexes the runs; " << a.out
+    info() << "Outputs: " << a.out << "/" << plan.spec.name << "/ (sweep.h5 indexes the runs; " << a.out
               << "/manifest.json lists every file)\n";
   }
 }
@@ -344,7 +363,7 @@ int sweep(const SweepArgs& a, bool under_mpi) {
     queue->abort(run_failed);
     return run_failed;
   }
-  if (show) std::cerr << "\r" << std::string(100, ' ') << "\r";
+  if (show) clear_progress();
   for (const auto& e : r.errors) std::cerr << "icsim: sweep " << plan.spec.name << " " << e << "\n";
   if (root) print_sweep_summary(a, plan, options, r, queue->size());
   if (r.interrupted) {
@@ -370,7 +389,7 @@ int resume(const ResumeArgs& a) {
       options.checkpoint_every = a.checkpoint_every;
       options.on_progress = progress_display(a.progress, true, print, show);
       const auto r = app::resume_folder(a.checkpoint, options);
-      if (show) std::cerr << "\r" << std::string(100, ' ') << "\r";
+      if (show) clear_progress();
       int failed = 0, stopped = 0;
       for (const auto& sc : r.results) {
         for (const auto& rep : sc.replications) {
@@ -382,7 +401,7 @@ int resume(const ResumeArgs& a) {
           }
         }
       }
-      std::cout << "Resumed " << a.checkpoint << ": " << r.complete << " replication(s) already complete, " << r.resumed
+      info() << "Resumed " << a.checkpoint << ": " << r.complete << " replication(s) already complete, " << r.resumed
                 << " continued from their checkpoint, " << r.restarted << " run from day 0; " << failed << " failed"
                 << (stopped ? ", " + std::to_string(stopped) + " interrupted again" : std::string())
                 << ".\nOutputs: " << a.checkpoint << "/ (manifest.json lists every file)\n";
@@ -396,8 +415,8 @@ int resume(const ResumeArgs& a) {
     const fs::path out = fs::absolute(a.checkpoint).parent_path().parent_path();
     const auto lock = io::lock_output_folder(out, a.command_line);
     const auto r = app::resume_replication(a.checkpoint, control, a.force);
-    if (show) std::cerr << "\r" << std::string(100, ' ') << "\r";
-    std::cout << "Resumed " << r.scenario << " replication " << r.result.replication << " at day " << r.day << " of "
+    if (show) clear_progress();
+    info() << "Resumed " << r.scenario << " replication " << r.result.replication << " at day " << r.day << " of "
               << r.days << ": " << r.result.file << "\n";
   } catch (const app::OutputExists& e) {
     std::cerr << "icsim: error: " << e.what() << "\n";
@@ -425,7 +444,7 @@ int validate(const std::vector<std::string>& files) {
       const auto sc = scenario::load_file(f);
       const auto& c = sc.config;
       print_warnings(sc);
-      std::cout << f << ": ok (" << c.run.name << ": " << c.places.size() << " places, "
+      info() << f << ": ok (" << c.run.name << ": " << c.places.size() << " places, "
                 << c.trusts.size() << " trusts, " << c.specialties.size() << " specialties, "
                 << c.run.days << " days, " << c.run.replications << " replications"
                 << (sc.warnings.empty() ? std::string() : "; " + std::to_string(sc.warnings.size()) + " warning(s)")
@@ -450,12 +469,12 @@ int export_folder(const ExportArgs& a) {
     const auto tables = app::export_tables({a.folder, a.baseline});
     if (xlsx) {
       io::write_xlsx(target.string(), tables);
-      std::cout << "Wrote " << target.string() << " (sheets: ";
-      for (std::size_t i = 0; i < tables.size(); ++i) std::cout << (i ? ", " : "") << tables[i].name;
-      std::cout << ")\n";
+      info() << "Wrote " << target.string() << " (sheets: ";
+      for (std::size_t i = 0; i < tables.size(); ++i) info() << (i ? ", " : "") << tables[i].name;
+      info() << ")\n";
     } else {
       fs::create_directories(target);
-      for (const auto& p : io::write_csv(target.string(), tables)) std::cout << "Wrote " << p << "\n";
+      for (const auto& p : io::write_csv(target.string(), tables)) info() << "Wrote " << p << "\n";
     }
   } catch (const std::exception& e) {
     std::cerr << "icsim: error: " << e.what() << "\n";
@@ -464,28 +483,7 @@ int export_folder(const ExportArgs& a) {
   return ok;
 }
 
-int params(bool markdown, const std::vector<std::string>& prefixes) {
-  std::cout << (markdown ? scenario::parameters_markdown(prefixes) : scenario::parameters_text(prefixes));
-  return ok;
-}
-
-int observables(bool markdown) {
-  if (markdown) {
-    std::cout << "| name | unit | kind | dimensions | type | description |\n"
-              << "|---|---|---|---|---|---|\n";
-  }
-  for (const auto& o : model::observables()) {
-    if (markdown) {
-      std::cout << "| `" << o.name << "` | " << o.unit << " | " << model::kind_name(o.kind)
-                << " | " << model::axes_name(o.axes) << " | " << (o.integer ? "int64" : "float64")
-                << " | " << o.description << " |\n";
-    } else {
-      std::cout << o.name << " [" << o.unit << ", " << model::kind_name(o.kind) << "; "
-                << model::axes_name(o.axes) << "]\n    " << o.description << "\n";
-    }
-  }
-  return ok;
-}
+void set_quiet(bool quiet) { g_quiet = quiet; }
 
 int bench(const BenchArgs& a) {
   const int days = static_cast<int>(std::lround(a.years * 365.0));

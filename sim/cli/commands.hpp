@@ -32,6 +32,7 @@ struct RunArgs {
   bool no_resource_check = false;  ///< run even when the estimated memory or output exceeds the machine's
   std::string baseline;            ///< scenario name the others are compared with (empty: the first)
   std::vector<std::string> by;     ///< paired tables per trust, specialty, quintile or place
+  std::string format = "text";     ///< text (tables) or json (one summary document on stdout)
 };
 int run(const RunArgs& a);
 
@@ -65,8 +66,13 @@ bool under_mpi();
 
 int validate(const std::vector<std::string>& files);
 /// Lists the scenario parameters whose keys start with one of `prefixes` (all when empty).
-int params(bool markdown, const std::vector<std::string>& prefixes);
-int observables(bool markdown);
+/// format: text, markdown or json.
+int params(const std::string& format, const std::vector<std::string>& prefixes);
+int observables(const std::string& format);
+/// --quiet: no progress, warnings or summaries (errors are still printed). Set before a command.
+void set_quiet(bool quiet);
+/// The dimensions of the output files (netCDF-4 readers' view) as a Markdown table.
+int dimensions();
 
 struct BenchArgs {
   std::string scenario = "national";   ///< "national", "national-pooled", "default" or a file

@@ -1,10 +1,14 @@
 #include "cli/format.hpp"
 
 #include <cmath>
+#include <cstdlib>
 #include <cstdio>
 #include <algorithm>
 #include <functional>
 #include <sstream>
+
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "core/stats.hpp"
 #include "model/model.hpp"
@@ -50,16 +54,39 @@ std::string pad(const std::string& s, std::size_t w) {
 
 }  // namespace
 
-std::string progress_line(const core::Progress::View& v) {
-  std::ostringstream os;
+int terminal_width() {
+  // COLUMNS when it is set (a user's or a test's override), else the terminal's own width.
+  if (const char* c = std::getenv("COLUMNS")) {
+    char* end = nullptr;
+    const long n = std::strtol(c, &end, 10);
+    if (end != c && *end == '\0' && n > 0 && n < 10000) return static_cast<int>(n);
+  }
+  winsize ws{};
+  if (::ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+  return 80;
+}
+
+std::string progress_line(const core::Progress::View& v, int width) {
+  // At most width - 1 characters (a full line would wrap on some terminals), padded so that a
+  // shorter line overwrites a longer one. The bar shrinks first, then the details go.
+  const std::size_t room = static_cast<std::size_t>(std::max(width - 1, 1));
   const double frac =
       v.total_units > 0 ? static_cast<double>(v.units) / static_cast<double>(v.total_units) : 1.0;
-  const int width = 24, filled = static_cast<int>(frac * width);
-  os << "[" << std::string(filled, '#') << std::string(width - filled, '.') << "] "
-     << v.runs_done << "/" << v.total_runs << " runs";
-  if (v.runs_failed) os << ", " << v.runs_failed << " failed";
-  os << " | " << fmt("%.0f", v.units_per_s) << " days/s | ETA " << duration(v.eta_s) << "   ";
-  return os.str();
+  std::string runs = std::to_string(v.runs_done) + "/" + std::to_string(v.total_runs) + " runs";
+  if (v.runs_failed) runs += ", " + std::to_string(v.runs_failed) + " failed";
+  const std::string eta = "ETA " + duration(v.eta_s);
+  std::string text = " " + runs + " | " + fmt("%.0f", v.units_per_s) + " days/s | " + eta;
+  if (text.size() + 12 > room) text = " " + runs + " | " + eta;
+  std::string line;
+  if (text.size() + 7 <= room) {
+    const std::size_t bar = std::min<std::size_t>(40, room - text.size() - 2);
+    const auto filled = static_cast<std::size_t>(frac * static_cast<double>(bar));
+    line = "[" + std::string(filled, '#') + std::string(bar - filled, '.') + "]" + text;
+  } else {
+    line = fmt("%.0f%%", 100.0 * frac) + text;
+  }
+  if (line.size() > room) line.resize(room);
+  return line + std::string(room - line.size(), ' ');
 }
 
 std::string progress_json(const core::Progress::View& v) {

@@ -10,7 +10,10 @@
 
 namespace icsim::cli {
 
-std::string progress_line(const core::Progress::View& v);
+/// The terminal's width in columns: $COLUMNS if set, else the terminal of stderr, else 80.
+int terminal_width();
+/// One progress line of exactly width - 1 characters (it never wraps).
+std::string progress_line(const core::Progress::View& v, int width);
 std::string progress_json(const core::Progress::View& v);
 /// Per trust and for the whole system: mean and 95% interval across replications at the end.
 std::string results_table(const app::ScenarioResult& r);

@@ -1,9 +1,11 @@
 // icsim: parse the command line and dispatch to a subcommand. Nothing else lives here.
 #include <CLI/CLI.hpp>
 
+#include <iostream>
 #include <string>
 
 #include "cli/commands.hpp"
+#include "cli/completion.hpp"
 #include "core/version.hpp"
 
 namespace {
@@ -59,6 +61,9 @@ CLI::App* add_run(CLI::App& app, icsim::cli::RunArgs& run, const Checks& c) {
       ->check(CLI::IsMember({"trust", "specialty", "quintile", "place"}));
   run_cmd->add_option("--progress", run.progress, "Progress display")
       ->check(CLI::IsMember({"auto", "always", "never", "json"}))
+      ->capture_default_str();
+  run_cmd->add_option("--format", run.format, "Summary on stdout: text (tables) or json (one document)")
+      ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
   return run_cmd;
 }
@@ -140,15 +145,67 @@ CLI::App* add_export(CLI::App& app, icsim::cli::ExportArgs& ex) {
   return cmd;
 }
 
+/// What params and observables print.
+struct Listings {
+  bool params_md = false, obs_md = false, obs_dims = false;
+  std::string params_format = "text", obs_format = "text";
+  std::vector<std::string> params_prefixes;
+  CLI::App* obs_cmd = nullptr;
+};
+
+CLI::App* add_listings(CLI::App& app, Listings& l) {
+  auto* params_cmd = app.add_subcommand("params", "List every scenario parameter");
+  params_cmd->add_flag("--markdown", l.params_md, "Print as the Markdown table in docs/scenarios.md (--format markdown)");
+  params_cmd->add_option("--format", l.params_format, "text, markdown or json")
+      ->check(CLI::IsMember({"text", "markdown", "json"}))
+      ->capture_default_str();
+  params_cmd->add_option("prefixes", l.params_prefixes, "Only keys starting with these, e.g. relationships. governance.");
+  l.obs_cmd = app.add_subcommand("observables", "List the observables an output can hold");
+  l.obs_cmd->add_flag("--markdown", l.obs_md, "Print as the Markdown table in docs/outputs.md (--format markdown)");
+  l.obs_cmd->add_option("--format", l.obs_format, "text, markdown or json")
+      ->check(CLI::IsMember({"text", "markdown", "json"}))
+      ->capture_default_str();
+  l.obs_cmd->add_flag("--dimensions", l.obs_dims, "Print the files' dimensions as the Markdown table in docs/outputs.md");
+  return params_cmd;
+}
+
+/// The names of app's subcommands, comma-separated.
+std::string command_names(const CLI::App& app) {
+  std::string names;
+  for (const CLI::App* sub : app.get_subcommands({})) names += (names.empty() ? "" : ", ") + sub->get_name();
+  return names;
+}
+
+/// A clear message for a missing or unknown command (CLI11 says "A subcommand is required" or
+/// lists the word as unexpected); true if the command line has one.
+bool command_problem(const CLI::App& app, int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "-h" || a == "--help" || a == "--version") return false;
+    if (!a.empty() && a[0] == '-') continue;
+    for (const CLI::App* sub : app.get_subcommands({})) {
+      if (sub->get_name() == a) return false;
+    }
+    std::cerr << "icsim: error: unknown command '" << a << "'; commands: " << command_names(app)
+              << " (icsim --help says more)\n";
+    return true;
+  }
+  std::cerr << "icsim: error: a command is needed; commands: " << command_names(app) << " (icsim --help says more)\n";
+  return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   using namespace icsim;
   CLI::App app{"icsim: agent-based simulation of NHS provider collaboration in integrated care "
-               "systems.\nRuns scenario files and writes one HDF5 file per replication."};
+               "systems.\nRuns scenario files and writes one HDF5 file per replication.", "icsim"};
   app.set_version_flag("--version", std::string("icsim ") + std::string(version()) + " (" +
                                         std::string(git_revision()) + ")");
   app.require_subcommand(1);
+  app.fallthrough();  // options of icsim itself (--quiet) are accepted after the command too
+  bool quiet = false;
+  app.add_flag("-q,--quiet", quiet, "No progress, warnings or summaries; errors are still printed");
   const Checks checks;
 
   cli::RunArgs run;
@@ -162,16 +219,8 @@ int main(int argc, char** argv) {
   auto* validate_cmd = app.add_subcommand("validate", "Check scenario files without running them");
   validate_cmd->add_option("scenarios", validate_files, "Scenario files")->required();
 
-  bool params_md = false;
-  auto* params_cmd = app.add_subcommand("params", "List every scenario parameter");
-  params_cmd->add_flag("--markdown", params_md, "Print as the Markdown table in docs/scenarios.md");
-  std::vector<std::string> params_prefixes;
-  params_cmd->add_option("prefixes", params_prefixes, "Only keys starting with these, e.g. relationships. governance.");
-
-  bool obs_md = false;
-  auto* obs_cmd = app.add_subcommand("observables", "List the observables an output can hold");
-  obs_cmd->add_flag("--markdown", obs_md, "Print as the Markdown table in docs/outputs.md");
-
+  Listings listings;
+  auto* params_cmd = add_listings(app, listings);
   cli::BenchArgs bench;
   auto* bench_cmd = add_bench(app, bench, checks);
   std::string gen_what = "national";
@@ -190,13 +239,18 @@ int main(int argc, char** argv) {
   auto* report_cmd = add_report(app, report, checks);
   cli::ExportArgs export_args;
   auto* export_cmd = add_export(app, export_args);
+  std::string shell = "bash";
+  auto* completion_cmd = app.add_subcommand("completion", "Print a shell completion script (bash)");
+  completion_cmd->add_option("shell", shell, "Shell")->check(CLI::IsMember({"bash"}))->capture_default_str();
 
+  if (command_problem(app, argc, argv)) return cli::bad_input;
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? 0 : cli::bad_input;
   }
+  cli::set_quiet(quiet);
 
   if (*run_cmd) return cli::run(run);
   if (*resume_cmd) {
@@ -208,8 +262,14 @@ int main(int argc, char** argv) {
     return cli::sweep(sweep, cli::under_mpi());
   }
   if (*validate_cmd) return cli::validate(validate_files);
-  if (*params_cmd) return cli::params(params_md, params_prefixes);
-  if (*obs_cmd) return cli::observables(obs_md);
+  if (*params_cmd) return cli::params(listings.params_md ? "markdown" : listings.params_format, listings.params_prefixes);
+  if (*listings.obs_cmd) {
+    return listings.obs_dims ? cli::dimensions() : cli::observables(listings.obs_md ? "markdown" : listings.obs_format);
+  }
+  if (*completion_cmd) {
+    std::cout << cli::bash_completion(app);
+    return cli::ok;
+  }
   if (*bench_cmd) return cli::bench(bench);
   if (*gen_cmd) return cli::generate(gen_what, gen_days, gen_pools, gen_urgent);
   if (*report_cmd) return cli::report(report);

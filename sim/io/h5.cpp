@@ -1,6 +1,7 @@
 #include "io/h5.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <cerrno>
 #include <cstring>
 
@@ -292,10 +293,15 @@ bool has_attr(hid_t obj, const std::string& name) {
 }
 
 void write_strings(hid_t parent, const std::string& name, const std::vector<std::string>& values) {
+  write_strings(parent, name, values, {values.size()});
+}
+
+void write_strings(hid_t parent, const std::string& name, const std::vector<std::string>& values,
+                   const std::vector<hsize_t>& dims) {
   Handle t = string_type();
   std::vector<const char*> ptrs;
   for (const auto& v : values) ptrs.push_back(v.c_str());
-  write_dataset(parent, name, t.id(), t.id(), ptrs.data(), {values.size()});
+  write_dataset(parent, name, t.id(), t.id(), ptrs.data(), dims);
 }
 
 void write_doubles(hid_t parent, const std::string& name, std::span<const double> values,
@@ -403,6 +409,33 @@ void Appender::append_raw(const void* data, std::size_t count, hid_t mem_type) {
   check_status(H5Dwrite(dataset_.id(), mem_type, mspace.id(), fspace.id(), H5P_DEFAULT, data),
                "H5Dwrite");
   ++rows_;
+}
+
+void set_scale(hid_t dataset, const std::string& name) {
+  quiet();
+  check_status(H5DSset_scale(dataset, name.c_str()), "cannot make a dimension scale of " + name);
+}
+
+void attach_scale(hid_t dataset, hid_t scale, unsigned axis) {
+  quiet();
+  check_status(H5DSattach_scale(dataset, scale, axis),
+               "cannot attach a dimension scale to axis " + std::to_string(axis));
+}
+
+Handle create_dimension(hid_t parent, const std::string& name, hsize_t size) {
+  quiet();
+  Handle space = simple_space({size});
+  Handle dcpl = no_times(H5P_DATASET_CREATE);
+  Handle ds(check(H5Dcreate2(parent, name.c_str(), H5T_IEEE_F32LE, space.id(), H5P_DEFAULT,
+                             dcpl.id(), H5P_DEFAULT),
+                  "cannot create dimension " + name),
+            H5Dclose);
+  // netCDF-4's own marker (h5netcdf and netCDF-C recognise it), with the size as netCDF pads it.
+  char label[80];
+  std::snprintf(label, sizeof label, "This is a netCDF dimension but not a netCDF variable.%10llu",
+                static_cast<unsigned long long>(size));
+  set_scale(ds.id(), label);
+  return ds;
 }
 
 std::string library_version() {

@@ -3,6 +3,7 @@
 // error stack, and the few typed reads and writes icsim needs. Every object is created with time
 // tracking off, so the same writes give byte-identical files.
 #include <hdf5.h>
+#include <hdf5_hl.h>
 
 #include <cstdint>
 #include <span>
@@ -63,6 +64,8 @@ bool has_attr(hid_t obj, const std::string& name);
 
 // whole datasets
 void write_strings(hid_t parent, const std::string& name, const std::vector<std::string>& values);
+void write_strings(hid_t parent, const std::string& name, const std::vector<std::string>& values,
+                   const std::vector<hsize_t>& dims);
 void write_doubles(hid_t parent, const std::string& name, std::span<const double> values,
                    const std::vector<hsize_t>& dims);
 void write_ints(hid_t parent, const std::string& name, std::span<const std::int64_t> values,
@@ -73,6 +76,17 @@ std::vector<double> read_doubles(hid_t parent, const std::string& path,
 std::vector<std::int64_t> read_ints(hid_t parent, const std::string& path,
                                     std::vector<hsize_t>* dims = nullptr);
 std::vector<hsize_t> dataset_dims(hid_t parent, const std::string& path);
+
+// dimension scales (H5DS of hdf5_hl), so that netCDF-4 readers (h5netcdf, xarray, netCDF-C)
+// see named dimensions
+/// Marks a dataset as the dimension scale `name` (its NAME attribute).
+void set_scale(hid_t dataset, const std::string& name);
+/// Attaches `scale` to axis `axis` of `dataset`.
+void attach_scale(hid_t dataset, hid_t scale, unsigned axis);
+/// A dimension without a coordinate variable, as netCDF-4 writes one: a dataset of `size`
+/// elements that is never written (no storage is allocated), marked as a scale whose NAME says
+/// it is not a variable. Returns the dataset.
+Handle create_dimension(hid_t parent, const std::string& name, hsize_t size);
 
 /// A dataset growing along its first dimension: rows of a fixed shape, chunked and compressed.
 class Appender {

@@ -24,13 +24,30 @@ struct Column {
   std::variant<std::vector<std::string>, std::vector<double>, std::vector<std::int64_t>> data;
   std::vector<hsize_t> dims;  ///< empty: one dimension, the length of data
   std::string unit;
+  /// Names of the dimensions after the first (multi-dimensional columns): a scale of the table
+  /// with that name labels it, otherwise it is a dimension without labels. Empty: named
+  /// "<column>_<k>".
+  std::vector<std::string> axes = {};
 };
 
-/// A group of equally long columns, e.g. /organisations/{id,name,type}.
+/// The labels of a dimension: coordinate values (ids), written as a dimension scale named after
+/// the dimension, and optionally readable names beside them as "<dimension>_name".
+struct Scale {
+  std::string name;
+  std::vector<std::string> labels;   ///< empty: a dimension without labels
+  std::vector<std::string> names = {};
+};
+
+/// A group of equally long columns, e.g. /organisations/{id,name,type}. Every column's first
+/// axis is the rows' dimension, a dimension scale in the group, so that netCDF-4 readers see
+/// named dimensions.
 struct Table {
   std::string path;
   std::string description;
   std::vector<Column> columns;
+  std::string dimension = "row";     ///< the name of the rows' dimension
+  std::string index = {};            ///< a string column labelling the rows (empty: unlabelled)
+  std::vector<Scale> scales = {};    ///< labels of the other dimensions the columns name
 };
 
 /// A time series: every append adds one row of `shape` along an extendible time dimension.
@@ -43,6 +60,12 @@ struct SeriesSpec {
   std::vector<hsize_t> shape;      ///< sizes of the non-time dimensions
   bool integer = false;
   std::string group = "/observables";  ///< the series is the group <group>/<name>
+  /// Dimension names of the non-time axes where they differ from `axes` (an axis used twice
+  /// needs a second name: netCDF readers refuse a dimension repeated in one variable).
+  std::vector<std::string> dims = {};
+  /// Per non-time axis, in order: its labels and names (written as dimension scales in the
+  /// series' group). Missing or empty: a dimension without labels.
+  std::vector<Scale> scales = {};
 };
 
 class RunFile {
@@ -55,6 +78,9 @@ class RunFile {
 
   void parameters(const std::vector<Attr>& attrs);  ///< attributes of /parameters
   void table(const Table& t);
+  /// The CF `units` of every later series' time ("days since 2023-04-01"): readers such as
+  /// xarray turn the times into dates.
+  void time_units(std::string units) { time_units_ = std::move(units); }
   std::size_t add_series(const SeriesSpec& spec);   ///< returns the series' index
   /// Appends a row stamped with step (days simulated) and time (days since start).
   void append(std::size_t series, std::int64_t step, double time, std::span<const std::int64_t> row);
@@ -89,8 +115,11 @@ class RunFile {
   };
   void stamp(Series& s, std::int64_t step, double time);
   h5::Handle& group_for(const std::string& path);
+  static void table_dimensions(hid_t group, const Table& t);
+  static void series_dimensions(hid_t group, hid_t value, const SeriesSpec& spec);
 
   std::string path_;
+  std::string time_units_;
   int compression_;
   h5::Handle file_;
   h5::Handle observables_;

@@ -250,12 +250,12 @@ TEST(Registry, ObservableReferenceInDocsIsGeneratedFromTheCatalogue) {
   ss << in.rdbuf();
   const std::string doc = ss.str();
   const std::string begin = "<!-- BEGIN GENERATED: icsim observables --markdown -->\n";
-  const auto b = doc.find(begin), e = doc.find("<!-- END GENERATED -->");
+  const auto b = doc.find(begin), e = doc.find("<!-- END GENERATED -->", b);
   ASSERT_NE(b, std::string::npos);
   ASSERT_NE(e, std::string::npos);
   std::ostringstream expect;
   auto* old = std::cout.rdbuf(expect.rdbuf());
-  icsim::cli::observables(true);
+  icsim::cli::observables("markdown");
   std::cout.rdbuf(old);
   EXPECT_EQ(doc.substr(b + begin.size(), e - b - begin.size()), expect.str())
       << "docs/outputs.md is stale: run docs/update_generated.py build/ci/icsim";
