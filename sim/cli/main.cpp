@@ -140,6 +140,22 @@ CLI::App* add_export(CLI::App& app, icsim::cli::ExportArgs& ex) {
   return cmd;
 }
 
+CLI::App* add_calibrate(CLI::App& app, icsim::cli::CalibrateArgs& c) {
+  auto* cmd = app.add_subcommand("calibrate", "Fit the elective lists to NHS England RTT extracts, forecast them with "
+                                              "the calibrated scenario and back-test against observed months");
+  cmd->add_option("--rtt", c.rtt, "RTT full CSV extracts (.csv or .csv.gz), one per month")->required()->check(CLI::ExistingFile);
+  cmd->add_option("--by", c.by, "Lists by commissioner or provider x treatment function")
+      ->check(CLI::IsMember({"commissioner", "provider"}))->capture_default_str();
+  cmd->add_option("--fit-from", c.fit_from, "First month of the fit window (YYYY-MM)")->required();
+  cmd->add_option("--fit-to", c.fit_to, "Last month of the fit window (YYYY-MM)")->required();
+  cmd->add_option("--forecast-to", c.forecast_to, "Last month forecast (YYYY-MM)")->required();
+  cmd->add_option("--out", c.out, "Output folder (forecast.csv, backtest.csv, scenario.toml)")->required();
+  cmd->add_option("-r,--replications", c.replications, "Replications of the forecast")->check(CLI::Range(1, 10000))->capture_default_str();
+  cmd->add_option("--seed", c.seed, "Seed of the forecast's random streams")->capture_default_str();
+  cmd->add_flag("-f,--force", c.force, "Replace existing results");
+  return cmd;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -190,6 +206,8 @@ int main(int argc, char** argv) {
   auto* report_cmd = add_report(app, report, checks);
   cli::ExportArgs export_args;
   auto* export_cmd = add_export(app, export_args);
+  cli::CalibrateArgs calibrate_args;
+  auto* calibrate_cmd = add_calibrate(app, calibrate_args);
 
   try {
     app.parse(argc, argv);
@@ -214,5 +232,6 @@ int main(int argc, char** argv) {
   if (*gen_cmd) return cli::generate(gen_what, gen_days, gen_pools, gen_urgent);
   if (*report_cmd) return cli::report(report);
   if (*export_cmd) return cli::export_folder(export_args);
+  if (*calibrate_cmd) return cli::calibrate(calibrate_args);
   return cli::bad_input;
 }
