@@ -187,8 +187,10 @@ std::int64_t parse_count(const std::string& file, long line, const std::string& 
 
 void parse_counts(const std::string& file, long line, const Columns& c, const std::vector<std::string>& f, Row& r) {
   std::int64_t sum = 0;
+  bool any_band = false;
   for (int k = 0; k < kBands; ++k) {
     const std::int64_t x = parse_count(file, line, band_name(k), f[static_cast<std::size_t>(c.bands[static_cast<std::size_t>(k)])]);
+    any_band = any_band || x >= 0;
     r.bands[static_cast<std::size_t>(k)] = std::max<std::int64_t>(x, 0);
     sum += std::max<std::int64_t>(x, 0);
   }
@@ -199,6 +201,11 @@ void parse_counts(const std::string& file, long line, const Columns& c, const st
     throw RttError(file, line, "column 'Total': value '" + std::to_string(total) + "': expected the sum of the weekly bands, " + std::to_string(sum));
   }
   r.unknown_start = std::max<std::int64_t>(unknown, 0);
+  if (r.part == Part::new_starts && !any_band && total < 0 && unknown < 0) {  // clock starts: a count, no bands
+    if (all < 0) throw RttError(file, line, "column 'Total All': empty: expected the number of new clock starts");
+    r.total_all = all;
+    return;
+  }
   const std::int64_t expect = sum + r.unknown_start;
   if (all < 0 || all != expect) {
     throw RttError(file, line, "column 'Total All': value '" + f[static_cast<std::size_t>(c.total_all)] +

@@ -30,6 +30,9 @@ inline std::string rtt_line(const std::string& period, const RttRow& r) {
   std::int64_t sum = 0;
   std::string s = period + ",Q1,,\"" + r.provider + "\",\"Provider " + r.provider + ", a trust\",Q2,," + r.commissioner +
                   ",Commissioner " + r.commissioner + "," + r.part + ",desc," + r.function + ",Function " + r.function;
+  if (r.part == "Part_3") {  // new clock starts: blank bands, the count in Total All (held in unknown here)
+    return s + std::string(io::rtt::kBands + 2, ',') + "," + std::to_string(r.unknown);
+  }
   for (auto b : r.bands) {
     s += "," + std::to_string(b);
     sum += b;
