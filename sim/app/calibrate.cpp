@@ -54,8 +54,21 @@ std::string num(double x) {
   return os.str();
 }
 
-std::string scenario_text(const CalibrateOptions& o, const Series& s, const std::vector<ListFit>& fits, int days) {
-  const Month start = o.fit_to.next();
+/// What a run of the calibrated lists starts from and how long it runs.
+struct Span {
+  Month start, last;                                              ///< first and last month run
+  std::vector<const std::array<std::int64_t, io::rtt::kBands>*> initial;  ///< per list
+  std::vector<double> p3;  ///< per list: share of P3 among the non-P2 (the rest P4)
+  [[nodiscard]] int days() const {
+    int d = 0;
+    for (Month m = start; m <= last; m = m.next()) d += m.days();
+    return d;
+  }
+};
+
+std::string scenario_text(const CalibrateOptions& o, const Series& s, const std::vector<ListFit>& fits, const Span& span) {
+  const Month start = span.start;
+  const int days = span.days();
   std::ostringstream os;
   os << "# Calibrated by `icsim calibrate` (icsim " << icsim::version() << ") from NHS England RTT full extracts\n"
      << "# (Open Government Licence v3.0): fit window " << o.fit_from.text() << ".." << o.fit_to.text() << ", by "
@@ -69,7 +82,7 @@ std::string scenario_text(const CalibrateOptions& o, const Series& s, const std:
      << "start_date = " << start.text() << "-01\ndays = " << days << "\nseed = " << o.seed
      << "\nreplications = " << o.replications << "\nnon_working_dates = [";
   bool any = false;
-  for (Month m = start; m <= o.forecast_to; m = m.next()) {
+  for (Month m = start; m <= span.last; m = m.next()) {
     for (const auto& [hm, hd] : calibration::england_bank_holidays(m.year)) {
       if (hm != m.month) continue;
       os << (any ? ", " : "") << m.text() << (hd < 10 ? "-0" : "-") << hd;
@@ -82,13 +95,13 @@ std::string scenario_text(const CalibrateOptions& o, const Series& s, const std:
     const ListFit& f = fits[i];
     const double p2 = f.p2_share;
     os << "[[specialty]]\nid = " << quoted(list_id(s.lists[i])) << "\nname = " << quoted(s.names[i])
-       << "\nreferral_rate = " << num(f.referrals_per_day.value * 365.25) << "  # se "
-       << num(f.referrals_per_day.se * 365.25) << (f.starts_published ? " (Part_3)" : " (inferred from weekly bands)")
+       << "\nreferrals_on_working_days = true\nreferral_rate = " << num(f.referrals_per_day.value * 365.25 * 5 / 7)
+       << "  # se " << num(f.referrals_per_day.se * 365.25 * 5 / 7) << (f.starts_published ? " (Part_3)" : " (inferred from weekly bands)")
        << "\nannual_growth = " << num(std::clamp(f.growth_per_year.value, -0.99, 1.0)) << "  # se "
        << num(f.growth_per_year.se) << " (kept only when |t| >= 2)"
        << "\nremoval_hazard_per_week = " << num(f.removal_hazard_per_week.value) << "  # se "
-       << num(f.removal_hazard_per_week.se) << "\npriority_mix = [" << num(p2) << ", " << num((1 - p2) / 3) << ", "
-       << num(1 - p2 - (1 - p2) / 3) << "]  # P2: the share treated within its month; P3:P4 as icsim's default, 1:2\n\n";
+       << num(f.removal_hazard_per_week.se) << "\npriority_mix = [" << num(p2) << ", " << num((1 - p2) * span.p3[i]) << ", "
+       << num((1 - p2) * (1 - span.p3[i])) << "]  # P2: the share treated within its month; P3 share fitted\n\n";
   }
   os << "[[trust]]\nid = \"lists\"\nname = \"RTT lists\"\ntype = \"acute\"\nplace = \"population\"\n\n[trust.capacity]\n";
   for (std::size_t i = 0; i < s.lists.size(); ++i) {
@@ -96,7 +109,7 @@ std::string scenario_text(const CalibrateOptions& o, const Series& s, const std:
        << "  # se " << num(fits[i].capacity_per_working_day.se) << "\n";
   }
   for (std::size_t i = 0; i < s.lists.size(); ++i) {
-    const auto& w = fits[i].initial;
+    const auto& w = *span.initial[i];
     std::int64_t total = 0;
     int last = 0;
     for (int k = 0; k < io::rtt::kBands; ++k) {
@@ -104,7 +117,8 @@ std::string scenario_text(const CalibrateOptions& o, const Series& s, const std:
       if (w[static_cast<std::size_t>(k)] > 0) last = k;
     }
     if (total == 0) continue;
-    os << "\n[trust.initial_list." << quoted(list_id(s.lists[i])) << "]\nsize = " << total << "\npriority_mix = [0, 0.333333, 0.666667]  # P2 are treated within their month: none wait\nweeks_waited = [";
+    os << "\n[trust.initial_list." << quoted(list_id(s.lists[i])) << "]\nsize = " << total << "\npriority_mix = [0, " << num(span.p3[i]) << ", " << num(1 - span.p3[i])
+       << "]  # P2 are treated within their month: none wait\nweeks_waited = [";
     for (int k = 0; k <= last; ++k) os << (k ? ", " : "") << w[static_cast<std::size_t>(k)];
     os << "]\n";
   }
@@ -113,9 +127,9 @@ std::string scenario_text(const CalibrateOptions& o, const Series& s, const std:
 
 std::string fits_csv(const Series& s, const std::vector<ListFit>& fits) {
   std::ostringstream os;
-  os << "provider,commissioner,treatment_function,referrals_per_day,referrals_per_day_se,growth_per_year,"
+  os << "provider,commissioner,treatment_function,referrals_per_working_day,referrals_per_working_day_se,growth_per_year,"
         "growth_per_year_se,capacity_per_working_day,capacity_per_working_day_se,removal_hazard_per_week,"
-        "removal_hazard_per_week_se,p2_share,arrivals_from,evaluations";
+        "removal_hazard_per_week_se,p2_share,p3_share,arrivals_from,evaluations";
   for (int m = 0; m < calibration::kRenegeBins; ++m) os << ",removal_month_" << m;
   os << "\n";
   for (std::size_t l = 0; l < s.lists.size(); ++l) {
@@ -125,7 +139,7 @@ std::string fits_csv(const Series& s, const std::vector<ListFit>& fits) {
     for (const auto* e : {&f.referrals_per_day, &f.growth_per_year, &f.capacity_per_working_day, &f.removal_hazard_per_week}) {
       os << "," << num(e->value) << "," << num(e->se);
     }
-    os << "," << num(f.p2_share) << "," << (f.starts_published ? "part_3" : "weekly_bands") << "," << f.evaluations;
+    os << "," << num(f.p2_share) << "," << num(f.p3_share) << "," << (f.starts_published ? "part_3" : "weekly_bands") << "," << f.evaluations;
     for (double r : f.removal_by_month) os << "," << num(r);
     os << "\n";
   }
@@ -202,6 +216,38 @@ std::string forecast_csv(const Series& s, const std::vector<Month>& months, cons
 
 
 namespace icsim::app {
+namespace {
+
+/// The share of P3 among each list's non-P2 patients (P3 are treated before P4, each in wait
+/// order): the value of a grid whose icsim run over the fit window, from its first month, comes
+/// closest to the observed numbers within 18 weeks at the window's later months (in sample).
+std::vector<double> fit_p3(const CalibrateOptions& o, const Series& fit, const std::vector<ListFit>& fits) {
+  const std::vector<double> grid = {0.1, 0.25, 0.4, 0.55, 0.7, 0.85, 1.0};
+  const std::size_t L = fit.lists.size();
+  std::vector<double> best(L, 1.0 / 3.0), err(L, 1e300);
+  std::vector<Month> months(fit.months.begin() + 1, fit.months.end());
+  CalibrateOptions one = o;
+  one.replications = 1;
+  for (double q : grid) {
+    Span span{fit.months[1], fit.months.back(), {}, std::vector<double>(L, q)};
+    for (std::size_t l = 0; l < L; ++l) span.initial.push_back(&fit.data[l].front().waiting);
+    const auto sc = scenario::load_text(scenario_text(one, fit, fits, span), "in-sample fit of the P3 share");
+    const Runs runs = run_forward(sc.config, months);
+    for (std::size_t l = 0; l < L; ++l) {
+      double e = 0.0;
+      for (std::size_t t = 0; t < months.size(); ++t) {
+        e += std::pow(runs[0][l][t].within_18 - calibration::counts_of(fit.data[l][t + 1].waiting).within_18, 2);
+      }
+      if (e < err[l]) {
+        err[l] = e;
+        best[l] = q;
+      }
+    }
+  }
+  return best;
+}
+
+}  // namespace
 
 CalibrateSummary calibrate(const CalibrateOptions& o) {
   if (o.fit_to < o.fit_from) throw std::invalid_argument("--fit-to " + o.fit_to.text() + ": expected a month not before --fit-from " + o.fit_from.text());
@@ -231,9 +277,10 @@ CalibrateSummary calibrate(const CalibrateOptions& o) {
   tbb::parallel_for(std::size_t{0}, fits.size(), [&](std::size_t l) { fits[l] = calibration::fit_list(fit.data[l], md); });
   sum.fit_seconds = seconds_since(t0);
   t0 = std::chrono::steady_clock::now();
-  int days = 0;
-  for (const Month& m : months) days += m.days();
-  const std::string text = scenario_text(o, fit, fits, days);
+  Span span{o.fit_to.next(), o.forecast_to, {}, fit_p3(o, fit, fits)};
+  for (const ListFit& f : fits) span.initial.push_back(&f.initial);
+  for (std::size_t l = 0; l < fits.size(); ++l) fits[l].p3_share = span.p3[l];
+  const std::string text = scenario_text(o, fit, fits, span);
   const scenario::Scenario sc = scenario::load_text(text, (out / "scenario.toml").string());
   const Runs runs = run_forward(sc.config, months);
   sum.forecast_seconds = seconds_since(t0);

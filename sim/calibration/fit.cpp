@@ -50,11 +50,11 @@ double daily(double weekly) { return 1.0 - std::pow(1.0 - std::clamp(weekly, 0.0
 /// each day arrivals join, completions leave on working days, then the daily hazard removes.
 double step_list(double list, double arrivals, double treated, const MonthDays& md, double h_week) {
   const double hd = daily(h_week);
-  const double a = arrivals / md.days;
+  // Arrivals and completions on working days (referrals_on_working_days, as the scenario).
+  const double a = md.working > 0 ? arrivals / md.working : 0.0;
   const double c = md.working > 0 ? treated / md.working : 0.0;
   for (int d = 0; d < md.days; ++d) {
-    list += a;
-    if (md.is_working(d)) list = std::max(0.0, list - c);
+    if (md.is_working(d)) list = std::max(0.0, list + a - c);
     list *= 1.0 - hd;
   }
   return list;
@@ -254,7 +254,7 @@ ListFit fit_list(const std::vector<ListMonth>& months, const std::vector<MonthDa
   std::vector<double> per_day;
   double arrived = 0.0, treated_at_once = 0.0;
   for (std::size_t t = 1; t < months.size(); ++t) {
-    per_day.push_back(a[t - 1] / days[t].days);
+    per_day.push_back(a[t - 1] / std::max(days[t].working, 1));
     arrived += a[t - 1];
     for (int k = 0; 7 * k < days[t].days; ++k) {
       treated_at_once += treated_within(k, days[t].days) * static_cast<double>(months[t].treated[static_cast<std::size_t>(k)]);
@@ -263,9 +263,8 @@ ListFit fit_list(const std::vector<ListMonth>& months, const std::vector<MonthDa
   fit_trend(per_day, days, f);
   // Those treated within their month of referral are icsim's P2 (treated first); never more
   // than 90% of capacity, or P3/P4 patients would never be reached.
-  const double cap_day = f.capacity_per_working_day.value * 5.0 / 7.0;
   double p2 = arrived > 0.0 ? treated_at_once / arrived : 0.0;
-  if (f.referrals_per_day.value > 0.0) p2 = std::min(p2, 0.9 * cap_day / f.referrals_per_day.value);
+  if (f.referrals_per_day.value > 0.0) p2 = std::min(p2, 0.9 * f.capacity_per_working_day.value / f.referrals_per_day.value);
   f.p2_share = std::clamp(p2, 0.0, 0.95);
   f.removal_by_month = removal_by_months_waited(months);
   return f;

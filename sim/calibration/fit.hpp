@@ -41,11 +41,12 @@ struct Estimate {
 };
 
 struct ListFit {
-  Estimate referrals_per_day;          ///< arrivals (clock starts) per day at the end of the window
+  Estimate referrals_per_day;          ///< arrivals (clock starts) per working day at the end of the window
   Estimate growth_per_year;            ///< relative trend of arrivals (kept only when |t| >= 2, else 0)
   Estimate capacity_per_working_day;   ///< completed pathways (banded) per working day
   Estimate removal_hazard_per_week;    ///< constant weekly hazard of leaving other than by treatment
   double p2_share = 0.0;               ///< share of arrivals treated within their month (priority P2)
+  double p3_share = 1.0 / 3.0;         ///< share of P3 among the others (set by icsim runs: app/calibrate)
   std::array<double, kRenegeBins> removal_by_month{};  ///< monthly removal share by months waited
   std::array<std::int64_t, io::rtt::kBands> initial{}; ///< the list at the end of the window
   bool starts_published = false;       ///< Part_3 given, or arrivals inferred from the bands

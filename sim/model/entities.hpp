@@ -108,6 +108,7 @@ struct SpecialtyConfig {
   double seasonal_amplitude = 0.0;         ///< relative peak-to-mean of referrals
   int seasonal_peak_day = 15;              ///< day of year of the seasonal peak
   double annual_growth = 0.0;              ///< relative growth of referral rates per year
+  bool referrals_on_working_days = false;  ///< referrals arrive on working days only
 
   template <class V>
   void fields(V& v) {
@@ -129,6 +130,11 @@ struct SpecialtyConfig {
         .describe("Day of the year when referrals peak").from("Assumption: winter peak, mid-January");
     v.param(annual_growth, "annual_growth").unit_is("1/year").above(-1).at_most(1)
         .describe("Relative growth of the referral rate per year, compounded daily");
+    v.param(referrals_on_working_days, "referrals_on_working_days")
+        .describe("Referrals arrive on working days only, at 7 / working_days_per_week times the daily rate "
+                  "(none on weekends and non-working dates); false: every day")
+        .from("RTT clock starts follow GP and outpatient working days: in the RTT sample (data/rtt) the "
+              "monthly flows per working day vary less than per calendar day (docs/calibration.md)");
   }
   friend bool operator==(const SpecialtyConfig&, const SpecialtyConfig&) = default;
 };

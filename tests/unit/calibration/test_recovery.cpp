@@ -19,7 +19,7 @@ using io::rtt::Month;
 namespace {
 
 struct Truth {
-  double referrals_per_day, capacity, hazard;
+  double referrals_per_working_day, capacity, hazard;
   std::int64_t initial;
 };
 const std::vector<Truth> kTruth = {{400.0, 500.0, 0.02, 30000}, {200.0, 240.0, 0.01, 20000}, {150.0, 200.0, 0.03, 12000}};
@@ -43,7 +43,8 @@ model::Config generator() {
   for (std::size_t s = 0; s < kTruth.size(); ++s) {
     model::SpecialtyConfig sp;
     sp.id = "L" + std::to_string(s);
-    sp.referral_rate = kTruth[s].referrals_per_day * 365.25;
+    sp.referral_rate = kTruth[s].referrals_per_working_day * 365.25 * 5.0 / 7.0;  // per working day
+    sp.referrals_on_working_days = true;
     sp.removal_hazard_per_week = kTruth[s].hazard;
     c.specialties.push_back(sp);
     t.capacity.push_back(kTruth[s].capacity);
@@ -108,14 +109,14 @@ TEST(Calibration, RecoversCapacityAndRemovalHazardFromIcsimGeneratedExtracts) {
     EXPECT_TRUE(f.starts_published);
     const double cap_err = f.capacity_per_working_day.value / kTruth[s].capacity - 1.0;
     const double h_err = f.removal_hazard_per_week.value / kTruth[s].hazard - 1.0;
-    const double ref_err = f.referrals_per_day.value / kTruth[s].referrals_per_day - 1.0;
+    const double ref_err = f.referrals_per_day.value / kTruth[s].referrals_per_working_day - 1.0;
     EXPECT_LT(std::abs(cap_err), 0.05) << "list " << s << ": capacity " << f.capacity_per_working_day.value;
     EXPECT_LT(std::abs(h_err), 0.05) << "list " << s << ": hazard " << f.removal_hazard_per_week.value << " se "
                                      << f.removal_hazard_per_week.se;
     EXPECT_LT(std::abs(ref_err), 0.05) << "list " << s << ": referrals " << f.referrals_per_day.value;
     std::cout << "list " << s << ": capacity " << f.capacity_per_working_day.value << " (" << kTruth[s].capacity
               << "), hazard " << f.removal_hazard_per_week.value << " se " << f.removal_hazard_per_week.se << " ("
-              << kTruth[s].hazard << "), referrals " << f.referrals_per_day.value << " (" << kTruth[s].referrals_per_day
+              << kTruth[s].hazard << "), referrals " << f.referrals_per_day.value << " (" << kTruth[s].referrals_per_working_day
               << ")\n";
   }
   fs::remove_all(dir);
