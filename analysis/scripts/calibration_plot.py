@@ -3,8 +3,8 @@
 
 Usage: calibration_plot.py CALIBRATE_OUT RTT_DIR PNG
 
-Reads CALIBRATE_OUT/forecast.csv (icsim's mean and the sum over lists of their 95% ranges
-across replications) and the observed extracts in RTT_DIR (Part_2 by weekly band), and plots
+Reads CALIBRATE_OUT/aggregate.csv (icsim's mean of the sum of the lists and its 95% range over
+replications, which draw the fitted values from their standard errors) and the observed extracts in RTT_DIR (Part_2 by weekly band), and plots
 the aggregate list and the share within 18 weeks, observed and forecast, for every month of the
 extracts, with persistence (the
 last fitted month) as a line."""
@@ -46,20 +46,16 @@ def observed(rtt_dir):
 
 
 def forecast(path):
-    agg = {}
+    """period -> (waiting, within 18, waiting lo, waiting hi, share lo, share hi) of aggregate.csv."""
     with open(path) as f:
-        for r in csv.DictReader(f):
-            a = agg.setdefault(r["period"], [0, 0, 0.0, 0.0])
-            a[0] += int(r["waiting"])
-            a[1] += int(r["within_18_weeks"])
-            a[2] += float(r["waiting_lo95"])
-            a[3] += float(r["waiting_hi95"])
-    return agg
+        return {r["period"]: (int(r["waiting"]), int(r["within_18_weeks"]), float(r["waiting_lo95"]),
+                              float(r["waiting_hi95"]), float(r["within_18_share_pct_lo95"]),
+                              float(r["within_18_share_pct_hi95"])) for r in csv.DictReader(f)}
 
 
 def main(out_dir, rtt_dir, png):
     obs = observed(rtt_dir)
-    fc = forecast(Path(out_dir) / "forecast.csv")
+    fc = forecast(Path(out_dir) / "aggregate.csv")
     months = sorted(obs)
     first_fc = min(fc)
     last_fit = max(m for m in months if m < first_fc)
@@ -68,7 +64,7 @@ def main(out_dir, rtt_dir, png):
     fm = sorted(fc)
     ax1.plot(fm, [fc[m][0] / 1e6 for m in fm], "s-", color="C0", label="icsim (mean)")
     ax1.fill_between(fm, [fc[m][2] / 1e6 for m in fm], [fc[m][3] / 1e6 for m in fm], color="C0", alpha=0.2,
-                     label="icsim: sum of list 95% ranges")
+                     label="icsim: 95% range over replications")
     ax1.plot(fm, [obs[last_fit][0] / 1e6] * len(fm), "--", color="C1", label="persistence")
     ax1.set_ylabel("waiting (millions)")
     ax1.set_title("Aggregate list, 104 commissioners")
@@ -76,6 +72,7 @@ def main(out_dir, rtt_dir, png):
     ax1.legend(fontsize=8)
     ax2.plot(months, [100 * obs[m][1] / obs[m][0] for m in months], "ko-", label="observed")
     ax2.plot(fm, [100 * fc[m][1] / fc[m][0] for m in fm], "s-", color="C0", label="icsim")
+    ax2.fill_between(fm, [fc[m][4] for m in fm], [fc[m][5] for m in fm], color="C0", alpha=0.2)
     ax2.plot(fm, [100 * obs[last_fit][1] / obs[last_fit][0]] * len(fm), "--", color="C1", label="persistence")
     ax2.set_ylabel("% within 18 weeks")
     ax2.set_title("Share within 18 weeks")

@@ -2,6 +2,8 @@
 
 #include <tbb/parallel_for.h>
 
+#include <boost/random/normal_distribution.hpp>
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -13,6 +15,7 @@
 #include "calibration/backtest.hpp"
 #include "calibration/fit.hpp"
 #include "calibration/stock_flow.hpp"
+#include "core/random.hpp"
 #include "core/version.hpp"
 #include "io/atomic_file.hpp"
 #include "model/model.hpp"
@@ -149,14 +152,37 @@ std::string fits_csv(const Series& s, const std::vector<ListFit>& fits) {
 /// Per replication, list and month: the counts at each month's end.
 using Runs = std::vector<std::vector<std::vector<Counts>>>;
 
-Runs run_forward(const model::Config& c, const std::vector<Month>& months) {
+/// Replication r's values of the fitted parameters: each list's referral rate, capacity and
+/// removal hazard drawn from a normal with the fit's standard error (truncated at 0; hazard at
+/// most 1), from its own Philox stream (purpose kParameterDraw, entity = list, step = r).
+constexpr core::Purpose kParameterDraw = 9001;
+
+model::Config perturbed(const model::Config& c, const std::vector<ListFit>& fits, int r) {
+  model::Config out = c;
+  const core::Streams streams(c.run.seed, static_cast<std::uint64_t>(r));
+  for (std::size_t s = 0; s < fits.size(); ++s) {
+    core::Rng rng = streams.rng(kParameterDraw, s, r);
+    boost::random::normal_distribution<double> z;
+    const double z1 = z(rng), z2 = z(rng), z3 = z(rng);
+    auto& sp = out.specialties[s];
+    sp.referral_rate = std::max(0.0, sp.referral_rate + z1 * fits[s].referrals_per_day.se * 365.25 * 5 / 7);
+    double& cap = out.trusts[0].capacity[s];
+    cap = std::max(1e-6, cap + z2 * fits[s].capacity_per_working_day.se);
+    sp.removal_hazard_per_week = std::clamp(sp.removal_hazard_per_week + z3 * fits[s].removal_hazard_per_week.se, 0.0, 1.0);
+  }
+  return out;
+}
+
+/// Runs c's replications over `months`; with fits, each replication draws its own parameter
+/// values (perturbed()), so the spread over replications holds parametric uncertainty too.
+Runs run_forward(const model::Config& c, const std::vector<Month>& months, const std::vector<ListFit>* fits = nullptr) {
   Runs out(static_cast<std::size_t>(c.run.replications));
   std::vector<int> ends;
   int d = 0;
   for (const Month& m : months) ends.push_back(d += m.days());
   const std::size_t S = c.specialties.size();
   for (int r = 0; r < c.run.replications; ++r) {
-    model::Model m(c, static_cast<std::uint64_t>(r));
+    model::Model m(fits != nullptr ? perturbed(c, *fits, r) : c, static_cast<std::uint64_t>(r));
     auto& rep = out[static_cast<std::size_t>(r)];
     rep.assign(S, std::vector<Counts>(months.size()));
     std::size_t next = 0;
@@ -211,6 +237,33 @@ std::string forecast_csv(const Series& s, const std::vector<Month>& months, cons
   return os.str();
 }
 
+/// The sum of all lists per month: mean and 2.5%/97.5% quantiles of the replications' sums.
+std::string aggregate_csv(const std::vector<Month>& months, const Runs& runs) {
+  std::ostringstream os;
+  os << "period,waiting,within_18_weeks,over_52_weeks,waiting_lo95,waiting_hi95,within_18_share_pct,"
+        "within_18_share_pct_lo95,within_18_share_pct_hi95,replications\n";
+  for (std::size_t t = 0; t < months.size(); ++t) {
+    std::vector<double> w, a, b, share;
+    for (const auto& rep : runs) {
+      Counts sum;
+      for (const auto& list : rep) {
+        sum.waiting += list[t].waiting;
+        sum.within_18 += list[t].within_18;
+        sum.over_52 += list[t].over_52;
+      }
+      w.push_back(sum.waiting);
+      a.push_back(sum.within_18);
+      b.push_back(sum.over_52);
+      share.push_back(sum.waiting > 0 ? 100.0 * sum.within_18 / sum.waiting : 0.0);
+    }
+    auto mean = [](const std::vector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size()); };
+    os << months[t].text() << "," << std::llround(mean(w)) << "," << std::llround(mean(a)) << "," << std::llround(mean(b)) << ","
+       << num(quantile(w, 0.025)) << "," << num(quantile(w, 0.975)) << "," << num(mean(share)) << ","
+       << num(quantile(share, 0.025)) << "," << num(quantile(share, 0.975)) << "," << runs.size() << "\n";
+  }
+  return os.str();
+}
+
 }  // namespace
 }  // namespace icsim::app
 
@@ -254,7 +307,7 @@ CalibrateSummary calibrate(const CalibrateOptions& o) {
   if (o.fit_from.next() > o.fit_to) throw std::invalid_argument("--fit-from..--fit-to: expected at least two months (one month-to-month transition)");
   if (!(o.fit_to < o.forecast_to)) throw std::invalid_argument("--forecast-to " + o.forecast_to.text() + ": expected a month after --fit-to " + o.fit_to.text());
   const fs::path out(o.out);
-  for (const char* f : {"forecast.csv", "backtest.csv", "scenario.toml", "fits.csv"}) {
+  for (const char* f : {"forecast.csv", "backtest.csv", "scenario.toml", "fits.csv", "aggregate.csv"}) {
     if (fs::exists(out / f) && !o.force) throw OutputExists((out / f).string() + " exists (use --force to replace it)");
   }
   CalibrateSummary sum;
@@ -282,7 +335,7 @@ CalibrateSummary calibrate(const CalibrateOptions& o) {
   for (std::size_t l = 0; l < fits.size(); ++l) fits[l].p3_share = span.p3[l];
   const std::string text = scenario_text(o, fit, fits, span);
   const scenario::Scenario sc = scenario::load_text(text, (out / "scenario.toml").string());
-  const Runs runs = run_forward(sc.config, months);
+  const Runs runs = run_forward(sc.config, months, &fits);
   sum.forecast_seconds = seconds_since(t0);
   sum.lists = fit.lists.size();
   sum.forecast_months = static_cast<int>(months.size());
@@ -290,6 +343,7 @@ CalibrateSummary calibrate(const CalibrateOptions& o) {
   io::write_file_atomically(out / "scenario.toml", text);
   io::write_file_atomically(out / "forecast.csv", forecast_csv(fit, months, runs));
   io::write_file_atomically(out / "fits.csv", fits_csv(fit, fits));
+  io::write_file_atomically(out / "aggregate.csv", aggregate_csv(months, runs));
   if (last_seen == o.fit_to) {
     fs::remove(out / "backtest.csv");  // only with --force: nothing to compare with
     return sum;
