@@ -21,7 +21,7 @@ endif()
 # (find_package(icsim) -> icsim::icsim) and a pkg-config file (icsim.pc).
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/sim/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/icsim COMPONENT icsim
   FILES_MATCHING PATTERN "*.hpp" PATTERN "cli" EXCLUDE)
-install(TARGETS icsim_core icsim_model icsim_scenario icsim_io icsim_app icsim_deps icsim_flags icsim_lib
+install(TARGETS icsim_core icsim_model icsim_scenario icsim_io icsim_calibration icsim_app icsim_deps icsim_flags icsim_lib
   EXPORT icsimTargets ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT icsim)
 set(ICSIM_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/icsim)
 install(EXPORT icsimTargets NAMESPACE icsim:: DESTINATION ${ICSIM_CMAKE_DIR} COMPONENT icsim)
@@ -35,7 +35,7 @@ install(FILES ${PROJECT_BINARY_DIR}/icsimConfig.cmake ${PROJECT_BINARY_DIR}/icsi
   DESTINATION ${ICSIM_CMAKE_DIR} COMPONENT icsim)
 # pkg-config: the libraries in link order, then what they need (Debian's .pc files where there
 # are some; the header-only Boost, toml11 and Random123 live in /usr/include).
-set(ICSIM_PC_REQUIRES "hdf5 tbb xlsxwriter")
+set(ICSIM_PC_REQUIRES "hdf5 tbb xlsxwriter nlopt zlib")
 set(ICSIM_PC_CFLAGS "-std=c++20")
 set(ICSIM_PC_LIBS "-lhdf5_serial_hl -pthread")
 if(ICSIM_HAVE_MPI)

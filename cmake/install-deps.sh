@@ -11,6 +11,8 @@ PACKAGES=(
   libboost-dev libtbb-dev libhdf5-dev hdf5-tools librandom123-dev libcli11-dev libtoml11-dev
   # icsim export --format xlsx: spreadsheets without Python for the user
   libxlsxwriter-dev
+  # icsim calibrate: gzipped RTT extracts (zlib) and bounded derivative-free fits (NLopt)
+  zlib1g-dev libnlopt-dev
   # distributed batch runs
   libopenmpi-dev openmpi-bin
   # tests and benchmarks; Clang with its runtimes (libFuzzer, sanitizers) for tests/fuzz

@@ -103,4 +103,15 @@ struct ReportArgs {
 /// Runs the Python analysis package (Debian's /usr/bin/python3, or $ICSIM_PYTHON).
 int report(const ReportArgs& a);
 
+struct CalibrateArgs {
+  std::vector<std::string> rtt;
+  std::string by = "commissioner";
+  std::string fit_from, fit_to, forecast_to, out;
+  int replications = 10;
+  unsigned long long seed = 1;
+  bool force = false;
+};
+/// icsim calibrate (docs/calibration.md).
+int calibrate(const CalibrateArgs& a);
+
 }  // namespace icsim::cli

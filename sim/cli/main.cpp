@@ -194,6 +194,22 @@ bool command_problem(const CLI::App& app, int argc, char** argv) {
   return true;
 }
 
+CLI::App* add_calibrate(CLI::App& app, icsim::cli::CalibrateArgs& c) {
+  auto* cmd = app.add_subcommand("calibrate", "Fit the elective lists to NHS England RTT extracts, forecast them with "
+                                              "the calibrated scenario and back-test against observed months");
+  cmd->add_option("--rtt", c.rtt, "RTT full CSV extracts (.csv or .csv.gz), one per month")->required()->check(CLI::ExistingFile);
+  cmd->add_option("--by", c.by, "Lists by commissioner or provider x treatment function")
+      ->check(CLI::IsMember({"commissioner", "provider"}))->capture_default_str();
+  cmd->add_option("--fit-from", c.fit_from, "First month of the fit window (YYYY-MM)")->required();
+  cmd->add_option("--fit-to", c.fit_to, "Last month of the fit window (YYYY-MM)")->required();
+  cmd->add_option("--forecast-to", c.forecast_to, "Last month forecast (YYYY-MM)")->required();
+  cmd->add_option("--out", c.out, "Output folder (forecast.csv, backtest.csv, scenario.toml)")->required();
+  cmd->add_option("-r,--replications", c.replications, "Replications of the forecast")->check(CLI::Range(1, 10000))->capture_default_str();
+  cmd->add_option("--seed", c.seed, "Seed of the forecast's random streams")->capture_default_str();
+  cmd->add_flag("-f,--force", c.force, "Replace existing results");
+  return cmd;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -242,6 +258,8 @@ int main(int argc, char** argv) {
   std::string shell = "bash";
   auto* completion_cmd = app.add_subcommand("completion", "Print a shell completion script (bash)");
   completion_cmd->add_option("shell", shell, "Shell")->check(CLI::IsMember({"bash"}))->capture_default_str();
+  cli::CalibrateArgs calibrate_args;
+  auto* calibrate_cmd = add_calibrate(app, calibrate_args);
 
   if (command_problem(app, argc, argv)) return cli::bad_input;
   try {
@@ -274,5 +292,6 @@ int main(int argc, char** argv) {
   if (*gen_cmd) return cli::generate(gen_what, gen_days, gen_pools, gen_urgent);
   if (*report_cmd) return cli::report(report);
   if (*export_cmd) return cli::export_folder(export_args);
+  if (*calibrate_cmd) return cli::calibrate(calibrate_args);
   return cli::bad_input;
 }

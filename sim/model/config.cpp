@@ -3,6 +3,7 @@
 #include "model/strategies/strategies.hpp"
 
 #include <algorithm>
+#include <numeric>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -190,6 +191,20 @@ void check_entities(const Config& c, Issues& out) {
         out.push_back({entry("trust", tr.id, t) + ".initial_list." + sid,
                        "expected a capacity for '" + sid + "' at this trust: its waiting patients could never be treated",
                        false});
+      }
+      const auto& ww = tr.initial[s].weeks_waited;
+      if (!ww.empty() && !(std::accumulate(ww.begin(), ww.end(), 0.0) > 0.0)) {
+        out.push_back({entry("trust", tr.id, t) + ".initial_list." + c.specialties[s].id + ".weeks_waited",
+                       "expected at least one positive share (or no weeks_waited: the exponential)", false});
+      }
+      const auto& pm = tr.initial[s].priority_mix;
+      if (!pm.empty()) {
+        const std::string at = entry("trust", tr.id, t) + ".initial_list." + c.specialties[s].id + ".priority_mix";
+        if (pm.size() != static_cast<std::size_t>(kPriorities)) {
+          out.push_back({at, "expected three shares (P2, P3, P4)", false});
+        } else {
+          check_shares(out, std::array<double, kPriorities>{pm[0], pm[1], pm[2]}, at);
+        }
       }
     }
   }

@@ -108,6 +108,7 @@ struct SpecialtyConfig {
   double seasonal_amplitude = 0.0;         ///< relative peak-to-mean of referrals
   int seasonal_peak_day = 15;              ///< day of year of the seasonal peak
   double annual_growth = 0.0;              ///< relative growth of referral rates per year
+  bool referrals_on_working_days = false;  ///< referrals arrive on working days only
 
   template <class V>
   void fields(V& v) {
@@ -129,13 +130,22 @@ struct SpecialtyConfig {
         .describe("Day of the year when referrals peak").from("Assumption: winter peak, mid-January");
     v.param(annual_growth, "annual_growth").unit_is("1/year").above(-1).at_most(1)
         .describe("Relative growth of the referral rate per year, compounded daily");
+    v.param(referrals_on_working_days, "referrals_on_working_days")
+        .describe("Referrals arrive on working days only, at 7 / working_days_per_week times the daily rate "
+                  "(none on weekends and non-working dates); false: every day")
+        .from("RTT clock starts follow GP and outpatient working days: in the RTT sample (data/rtt) the "
+              "monthly flows per working day vary less than per calendar day (docs/calibration.md)");
   }
   friend bool operator==(const SpecialtyConfig&, const SpecialtyConfig&) = default;
 };
 
 struct InitialList {
+  InitialList() = default;
+  InitialList(std::int64_t size_, double mean_wait_weeks_) : size(size_), mean_wait_weeks(mean_wait_weeks_) {}
   std::int64_t size = 0;          ///< patients waiting at the start
   double mean_wait_weeks = 20.0;  ///< mean of the exponential distribution of their waits
+  std::vector<double> weeks_waited;  ///< shares by whole weeks waited (0, 1, ...); empty: exponential
+  std::vector<double> priority_mix;  ///< shares of P2, P3, P4 among them; empty: the specialty's
 
   template <class V>
   void fields(V& v) {
@@ -143,6 +153,14 @@ struct InitialList {
     v.param(mean_wait_weeks, "mean_wait_weeks").unit_is("weeks").above(0).at_most(1000)
         .describe("Mean of the exponential distribution of their waits so far")
         .from(kRtt2023 + "; an exponential with mean 20 weeks has median 13.9 and 59% within 18");
+    v.param(weeks_waited, "weeks_waited").unit_is("1").at_least(0).absent_means("the exponential")
+        .describe("Relative numbers waiting by whole weeks waited (0, 1, 2, ...; days uniform within a "
+                  "week); when given it replaces the exponential of mean_wait_weeks")
+        .from("NHS England RTT full extract, incomplete pathways by weekly band (icsim calibrate)");
+    v.param(priority_mix, "priority_mix").unit_is("1").at_least(0).at_most(1).absent_means("the specialty's")
+        .describe("Shares of P2, P3, P4 among those waiting at the start (three values summing to 1); "
+                  "P2 patients are treated first, so a list in balance holds fewer of them than arrive")
+        .from("Assumption (icsim calibrate sets P2 to 0: its P2 are those treated within their month)");
   }
   friend bool operator==(const InitialList&, const InitialList&) = default;
 };

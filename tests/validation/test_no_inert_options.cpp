@@ -342,6 +342,15 @@ std::vector<System> systems() {
   narrow.collaboratives[0].members = {0, 1};
   out.push_back({"urgent_narrow_collaborative", narrow, ""});
   out.push_back({"mental_health", test::mental_health_system(365, true), ""});
+  // Initial lists as icsim calibrate writes them: waits by week and their own priority mix.
+  auto calibrated = collab;
+  for (auto& t : calibrated.trusts) {
+    for (auto& l : t.initial) {
+      l.weeks_waited = {30, 25, 20, 15, 10, 8, 6, 4, 3, 2, 1, 1};
+      l.priority_mix = {0.1, 0.3, 0.6};
+    }
+  }
+  out.push_back({"calibrated_initial_lists", calibrated, "trust.initial_list."});
   return out;
 }
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <boost/random/exponential_distribution.hpp>
+#include <boost/random/uniform_int_distribution.hpp>
 #include <cmath>
 
 #include "core/parallel.hpp"
@@ -43,13 +44,24 @@ void Treatment::build(World& w) {
     }
     const core::Categorical home_dist(weights);
     boost::random::exponential_distribution<double> wait_dist(1.0 / (7.0 * init.mean_wait_weeks));
+    const bool banded = !init.weeks_waited.empty();
+    const bool own_mix = init.priority_mix.size() == static_cast<std::size_t>(kPriorities);
+    const core::Categorical own_priority(own_mix ? init.priority_mix : std::vector<double>{1.0});
+    const core::Categorical band_dist(banded ? init.weeks_waited : std::vector<double>{1.0});
+    boost::random::uniform_int_distribution<std::int32_t> day_in_week(0, 6);
 
     std::array<std::vector<Patient>, kPriorities> by_priority;
     for (std::int64_t k = 0; k < init.size; ++k) {
       core::Rng rng = w.streams.rng(static_cast<core::Purpose>(Draw::initial_patient), w.list_entity[l], 0,
                                     static_cast<std::uint64_t>(k));
-      const auto wait_days = static_cast<std::int32_t>(std::floor(wait_dist(rng)));
-      const auto priority = static_cast<int>(w.priority_dist[s](rng));
+      std::int32_t wait_days = 0;
+      if (banded) {
+        const auto week = static_cast<std::int32_t>(band_dist(rng));
+        wait_days = 7 * week + day_in_week(rng);
+      } else {
+        wait_days = static_cast<std::int32_t>(std::floor(wait_dist(rng)));
+      }
+      const auto priority = static_cast<int>(own_mix ? own_priority(rng) : w.priority_dist[s](rng));
       const std::uint16_t home = homes[home_dist(rng)];
       const auto quintile = static_cast<int>(w.quintile_dist[home](rng));
       by_priority[static_cast<std::size_t>(priority)].push_back(

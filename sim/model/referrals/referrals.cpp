@@ -32,6 +32,9 @@ void Referrals::draw(World& w, core::Step d) {
         1.0 + sp.seasonal_amplitude * std::cos(2.0 * std::numbers::pi * (doy - sp.seasonal_peak_day) / 365.25);
     const double growth = std::pow(1.0 + sp.annual_growth, static_cast<double>(d) / 365.25);
     multiplier_[s] = season * growth;
+    if (sp.referrals_on_working_days) {
+      multiplier_[s] *= w.calendar.is_working_day(d) ? 7.0 / w.config.run.working_days_per_week : 0.0;
+    }
   }
   core::for_each_index(w.arrivals.size(), [&](std::size_t src) {
     auto& buf = w.arrivals[src];
