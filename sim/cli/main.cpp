@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <optional>
 #include <string>
 
 #include "cli/commands.hpp"
@@ -194,6 +195,25 @@ bool command_problem(const CLI::App& app, int argc, char** argv) {
   return true;
 }
 
+CLI::App* add_completion(CLI::App& app, std::string& shell) {
+  auto* cmd = app.add_subcommand("completion", "Print a shell completion script (bash)");
+  cmd->add_option("shell", shell, "Shell")->check(CLI::IsMember({"bash"}))->capture_default_str();
+  return cmd;
+}
+
+/// Parses the command line; the exit status if the program should stop here (help, version,
+/// a bad or unknown command).
+std::optional<int> parse(CLI::App& app, int argc, char** argv) {
+  if (command_problem(app, argc, argv)) return icsim::cli::bad_input;
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : icsim::cli::bad_input;
+  }
+  return std::nullopt;
+}
+
 CLI::App* add_calibrate(CLI::App& app, icsim::cli::CalibrateArgs& c) {
   auto* cmd = app.add_subcommand("calibrate", "Fit the elective lists to NHS England RTT extracts, forecast them with "
                                               "the calibrated scenario and back-test against observed months");
@@ -256,18 +276,11 @@ int main(int argc, char** argv) {
   cli::ExportArgs export_args;
   auto* export_cmd = add_export(app, export_args);
   std::string shell = "bash";
-  auto* completion_cmd = app.add_subcommand("completion", "Print a shell completion script (bash)");
-  completion_cmd->add_option("shell", shell, "Shell")->check(CLI::IsMember({"bash"}))->capture_default_str();
+  auto* completion_cmd = add_completion(app, shell);
   cli::CalibrateArgs calibrate_args;
   auto* calibrate_cmd = add_calibrate(app, calibrate_args);
 
-  if (command_problem(app, argc, argv)) return cli::bad_input;
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? 0 : cli::bad_input;
-  }
+  if (const auto stop = parse(app, argc, argv)) return *stop;
   cli::set_quiet(quiet);
 
   if (*run_cmd) return cli::run(run);

@@ -69,6 +69,8 @@ constexpr std::array kPhases = {
     Phase{"governance", "turnover", When::month_end, [](Day& x) { get<TrustEvidence>(x).turnover(x.w, x.d); }},
     Phase{"governance", "membership", When::month_end, [](Day& x) { get<Collaboratives>(x).membership(x.w, x.d); }},
     Phase{"governance", "meetings", When::month_end, [](Day& x) { get<Collaboratives>(x).meetings(x.w, get<Programmes>(x), x.d); }},
+    Phase{"governance", "governance_forms", When::month_end,
+          [](Day& x) { get<Forms>(x).month(x.w, get<Programmes>(x), x.d); }},
     Phase{"governance", "capital", When::month_end,
           [](Day& x) {
             if (Capital::due(x.w)) get<Capital>(x).allocate(x.w, x.d);

@@ -289,9 +289,9 @@ struct IcsConfig {
 
 enum class CollaborativeKind : std::uint8_t { horizontal, vertical, hybrid };
 inline constexpr std::array<const char*, 3> kCollaborativeKindNames = {"horizontal", "vertical", "hybrid"};
-enum class Governance : std::uint8_t { committees_in_common, joint_committee, lead_provider };
-inline constexpr std::array<const char*, 3> kGovernanceNames = {"committees_in_common", "joint_committee",
-                                                                "lead_provider"};
+enum class Governance : std::uint8_t { committees_in_common, joint_committee, lead_provider, merged };
+inline constexpr std::array<const char*, 4> kGovernanceNames = {"committees_in_common", "joint_committee",
+                                                                "lead_provider", "merged"};
 enum class DecisionRule : std::uint8_t { unanimous, majority, supermajority, weighted, lead_decides, casting_vote, gated };
 inline constexpr std::array<const char*, 7> kDecisionRuleNames = {
     "unanimous", "majority", "supermajority", "weighted", "lead_decides", "casting_vote", "gated"};
@@ -372,6 +372,7 @@ struct CollaborativeConfig {
   std::vector<int> candidates;  ///< trusts that join when their trust in the members reaches
   double entry_trust = 1.0;     ///< ... this (1: never)
   double delegated_budget = 0.0;  ///< GBP a year to buy extra activity where waits are longest
+  bool evolves = false;           ///< its governance form moves with cohesion and performance (model/forms)
   std::vector<ProgrammeConfig> programmes;
 
   template <class V>
@@ -386,7 +387,10 @@ struct CollaborativeConfig {
         .from("S0: 'the same types of providers come together at scale'; 'integration at a more "
               "local level'; S4");
     v.choice(governance, "governance", kGovernanceNames)
-        .describe("Governance form").from("S2, S3: committees in common, joint committees, lead providers");
+        .describe("Governance form at the start: committees_in_common, joint_committee, lead_provider or merged "
+                  "(the members act as one organisation: shared lists at full scale and full pledges, no "
+                  "withholding, aid between members always granted)")
+        .from("S2, S3: committees in common, joint committees, lead providers; S2: 'merger'");
     v.choice(decision_rule, "decision_rule", kDecisionRuleNames)
         .describe("How members' votes are aggregated: unanimous; majority; supermajority (a share of the votes); "
                   "weighted (by members' capacity); lead_decides; casting_vote (majority, the chair, lead or else "
@@ -410,6 +414,12 @@ struct CollaborativeConfig {
         .describe("Budget the ICB delegates to the collaborative, spent monthly on extra activity "
                   "(at the tariff) where members' waits are longest")
         .from("S3: ICBs may delegate budgets to provider collaboratives");
+    v.param(evolves, "evolves")
+        .describe("The governance form moves with sustained cohesion and performance: one step deeper "
+                  "(committees in common, joint committee, lead provider, merged) after forms.deepen_months, one "
+                  "step looser after forms.loosen_months of low cohesion, dissolution from committees in common "
+                  "(docs/model.md §33)")
+        .from("S2: 'form follows function'; S3: looser arrangements 'may be a first step'");
     v.tables(programmes, "programme", "A programme of the collaborative");
   }
   friend bool operator==(const CollaborativeConfig&, const CollaborativeConfig&) = default;

@@ -14,6 +14,8 @@
 #include "model/equity/params.hpp"
 #include "model/finance/finance.hpp"
 #include "model/finance/params.hpp"
+#include "model/forms/forms.hpp"
+#include "model/forms/params.hpp"
 #include "model/governance/collaboratives.hpp"
 #include "model/governance/params.hpp"
 #include "model/lists/treatment.hpp"
@@ -61,6 +63,7 @@ struct MechanismParams {
   EquityConfig equity;
   FinanceConfig finance;
   OversightConfig oversight;
+  FormsConfig forms;
 
   template <class V>
   void fields(V& v) {
@@ -82,6 +85,7 @@ struct MechanismParams {
     v.table(equity, "equity", "How patients differ by deprivation quintile (docs/model.md §29)");
     v.table(finance, "finance", "Trusts' and ICBs' money and financial pressure (docs/model.md §31)");
     v.table(oversight, "oversight", "An active ICB's reviews of its collaboratives (docs/model.md §32)");
+    v.table(forms, "forms", "Governance forms that deepen, loosen or dissolve (docs/model.md §33)");
   }
   friend bool operator==(const MechanismParams&, const MechanismParams&) = default;
 };
@@ -90,7 +94,7 @@ struct MechanismParams {
 /// catalogue) and saved. The order of the day is model/day.cpp.
 using Mechanisms = std::tuple<Referrals, Treatment, SharedLists, PatientMoves, Shocks, Beds, MutualAid, TrustEvidence,
                               Collaboratives, Programmes, Capital, DelegatedBudgets, Prevention, Outsourcing,
-                              Strategies, Productivity, DelayedDischarges, Finance, Oversight>;
+                              Strategies, Productivity, DelayedDischarges, Finance, Oversight, Forms>;
 
 /// Calls f(mechanism) for each mechanism, in list order.
 template <class F>

@@ -55,6 +55,10 @@ World::World(const Config& c, std::uint64_t replication)
   build_organisations();
   members.resize(c.collaboratives.size());
   for (std::size_t k = 0; k < c.collaboratives.size(); ++k) members[k] = c.collaboratives[k].members;
+  for (const auto& col : c.collaboratives) {
+    form.push_back(col.governance);
+    lead.push_back(col.lead);
+  }
   for (std::size_t k = 0; k < c.collaboratives.size(); ++k) {
     for (std::size_t q = 0; q < c.collaboratives[k].programmes.size(); ++q) {
       Programme pr;
@@ -254,6 +258,15 @@ std::size_t World::patient_bytes() const noexcept {
     b += sizeof(WaitingList);
   }
   return b;
+}
+
+bool World::merged_pair(int a, int b) const {
+  for (std::size_t c = 0; c < members.size(); ++c) {
+    if (form[c] != Governance::merged) continue;
+    const auto& m = members[c];
+    if (std::find(m.begin(), m.end(), a) != m.end() && std::find(m.begin(), m.end(), b) != m.end()) return true;
+  }
+  return false;
 }
 
 }  // namespace icsim::model

@@ -127,6 +127,8 @@ class World {
   std::vector<PairMemory> memory;      ///< organisations x organisations: i's last interaction with j
   std::vector<std::int64_t> cooperated, defected;  ///< per organisation: discretionary decisions since the last sample
   std::vector<std::vector<int>> members;  ///< per collaborative: current member trusts
+  std::vector<Governance> form;           ///< per collaborative: current governance form (model/forms)
+  std::vector<int> lead;                  ///< per collaborative: current lead provider or -1
   std::vector<Programme> programmes;      ///< every programme of every collaborative
   bool pools_changed = false;       ///< shared lists or their members changed: rebuild the pools
   bool programmes_changed = false;  ///< programmes changed: refresh their effects
@@ -183,6 +185,8 @@ class World {
   std::optional<bool> record_aid(std::size_t requester, std::size_t donor, bool granted, double weight, core::Step d);
   /// Median wait (weeks) spread across the members of collaborative c offering `specialty`.
   [[nodiscard]] double member_spread(std::size_t c, int specialty) const;
+  /// Whether trusts a and b are members of one merged collaborative (they act as one).
+  [[nodiscard]] bool merged_pair(int a, int b) const;
   [[nodiscard]] std::size_t patient_bytes() const noexcept;
   [[nodiscard]] std::int64_t waiting() const noexcept;
 
@@ -190,7 +194,7 @@ class World {
   void state(Ar& ar) {
     ar(day, month_index, lists, window_base, window_end, published_median, census.lists, census.trust_hist, census.list_hist, moves);
     ar(capacity, capacity_gain, extra_per_day, elective_loss, prevent, prevented, rel, hours_used, engagement);
-    ar(members, programmes, pools_changed, programmes_changed, patient_events);
+    ar(members, form, lead, programmes, pools_changed, programmes_changed, patient_events);
     ar(strategy, memory, cooperated, defected, month_treated, financial_pressure, delegated_share);
   }
 

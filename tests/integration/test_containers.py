@@ -64,7 +64,7 @@ def test_both_recipes_build_as_the_readme_does():
 
 def test_run_time_image_has_every_library_icsim_needs():
     run_stage = DOCKERFILE.split("FROM debian:bookworm\n")[-1]
-    packages = set(re.findall(r"\b(lib[\w.+-]+|openmpi-bin|python3[\w-]*)\b", run_stage))
+    packages = set(re.findall(r"\b(lib[\w.+-]+|zlib1g|openmpi-bin|python3[\w-]*)\b", run_stage))
     needed = subprocess.run(["readelf", "-d", icsim_bin()], capture_output=True, text=True, check=True).stdout
     owners = set()
     patterns = [f"*/x86_64-linux-gnu/{lib}" for lib in re.findall(r"NEEDED.*\[(.+)\]", needed)]

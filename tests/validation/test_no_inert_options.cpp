@@ -298,6 +298,25 @@ std::vector<System> systems() {
   active.ics[0].delegation = model::Delegation::earned;
   active.ics[0].intervenes = true;
   out.push_back({"collaboration_active_icb", active, "oversight."});
+  // Governance that evolves: deepening where trust is high, loosening and dissolving where it is
+  // low, and a collaborative merged from the start (forms keys and the merged form's hours only).
+  auto deepening = collab;
+  deepening.run.days = 730;
+  deepening.collaboratives[0].evolves = true;
+  deepening.forms.deepen_months = 3;
+  out.push_back({"collaboration_evolving", deepening, "forms."});
+  auto loosening = deepening;
+  loosening.collaboratives[0].governance = model::Governance::joint_committee;
+  loosening.forms.loosen_months = 2;
+  loosening.forms.dissolve_months = 3;
+  test::acute_history(loosening, 1.0, 30.0);
+  out.push_back({"collaboration_loosening", loosening, "forms."});
+  auto fixed_form = loosening;
+  fixed_form.collaboratives[0].evolves = false;
+  out.push_back({"collaboration_fixed_form", fixed_form, "collaborative.evolves"});
+  auto merged = collab;
+  merged.collaboratives[0].governance = model::Governance::merged;
+  out.push_back({"collaboration_merged", merged, "governance.hours_merged"});
   // Low trust over two years: programmes stop and are put to the vote again (governance keys only).
   auto stops = collab;
   stops.run.days = 730;

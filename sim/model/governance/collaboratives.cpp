@@ -56,14 +56,13 @@ void Collaboratives::allocate_leadership(World& w) {
   const auto& gov = w.config.governance;
   std::vector<double> asked(w.orgs, 0.0);
   for (std::size_t c = 0; c < w.config.collaboratives.size(); ++c) {
-    const auto& col = w.config.collaboratives[c];
     double programme_hours = 0.0;
     for (const Programme& pr : w.programmes) {
       if (pr.collaborative == c && pr.active) programme_hours += gov.hours_per_programme * pr.scale;
     }
     for (int m : w.members[c]) {
-      double h = gov.hours_for(col.governance);
-      if (col.governance == Governance::lead_provider && m == col.lead) h = gov.hours_lead;
+      double h = gov.hours_for(w.form[c]);
+      if (w.form[c] == Governance::lead_provider && m == w.lead[c]) h = gov.hours_lead;
       asked[static_cast<std::size_t>(m)] += h + programme_hours;
     }
   }
@@ -292,6 +291,7 @@ void Collaboratives::meetings(World& w, Programmes& programmes, core::Step d) {
   const auto& gov = w.config.governance;
   for (std::size_t c = 0; c < w.config.collaboratives.size(); ++c) {
     const auto& col = w.config.collaboratives[c];
+    if (w.members[c].empty()) continue;  // dissolved (§33)
     const double cohesion = finite_or(w.rel.cohesion(w.members[c]), 0.5);
     std::int32_t items = 0;
     for (std::size_t p = 0; p < w.programmes.size(); ++p) {

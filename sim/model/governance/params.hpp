@@ -19,6 +19,7 @@ struct GovernanceConfig {
   double hours_joint_committee = 16.0;
   double hours_lead_provider = 6.0;  ///< each non-lead member
   double hours_lead = 20.0;          ///< the lead provider's hours (lead_provider governance)
+  double hours_merged = 4.0;         ///< per member of a merged collaborative (one organisation)
   double hours_per_programme = 4.0;  ///< per member per month at scale 1
   double hours_partnership = 6.0;    ///< per member of a place partnership per month
   double beta_benefit = 2.0;
@@ -46,6 +47,7 @@ struct GovernanceConfig {
       case Governance::committees_in_common: return hours_committees_in_common;
       case Governance::joint_committee: return hours_joint_committee;
       case Governance::lead_provider: return hours_lead_provider;
+      case Governance::merged: return hours_merged;
     }
     return hours_committees_in_common;
   }
@@ -65,6 +67,7 @@ void GovernanceConfig::fields(V& v) {
   hours(hours_joint_committee, "hours_joint_committee", "Each member's hours for a joint committee (heavier governance)");
   hours(hours_lead_provider, "hours_lead_provider", "Each non-lead member's hours for a lead-provider collaborative");
   hours(hours_lead, "hours_lead", "The lead provider's hours");
+  hours(hours_merged, "hours_merged", "Each member's hours for a merged collaborative (one organisation: little joint governance)");
   hours(hours_per_programme, "hours_per_programme", "Each member's hours per active programme at scale 1");
   hours(hours_partnership, "hours_partnership", "Each member's hours for a place partnership");
   auto beta = [&](double& x, const char* key, const char* desc) {

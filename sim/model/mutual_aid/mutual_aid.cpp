@@ -25,6 +25,16 @@ double pact_scale(const World& w, int a, int b) {
   return best;
 }
 
+double MutualAid::give_probability(const World& w, std::size_t di, std::size_t ri, double owed, double x) {
+  // Members of a merged collaborative act as one organisation (§33); otherwise the donor's
+  // strategy on the trust rule, less under financial pressure (§31).
+  if (w.merged_pair(static_cast<int>(di), static_cast<int>(ri))) return 1.0;
+  const auto& a = w.config.mutual_aid;
+  const double willing = w.rel.trust(di, ri) + a.reciprocity_weight * std::tanh(owed / a.reciprocity_scale);
+  const double rule = willing >= a.give_trust - a.pact_trust_shift * x ? 1.0 : 0.0;
+  return w.cooperation(di, ri, rule) * (1.0 - w.config.finance.deficit_constraint * w.financial_pressure[di]);
+}
+
 void MutualAid::build(World& w) { cost_.assign(w.trusts(), 0.0); }
 
 void MutualAid::decay(const World& w) {
@@ -95,11 +105,7 @@ void MutualAid::match(World& w, Beds& beds, const Shocks& shocks, core::Step d) 
       if (slack < 1) continue;  // no slack: not a refusal
       const auto di = static_cast<std::size_t>(don.trust), ri = static_cast<std::size_t>(req.trust);
       const double owed = balance_[r * U + p] - balance_[p * U + r];  // what the donor owes
-      const double willing = w.rel.trust(di, ri) + a.reciprocity_weight * std::tanh(owed / a.reciprocity_scale);
-      const double rule = willing >= a.give_trust - a.pact_trust_shift * x ? 1.0 : 0.0;
-      // A trust in deficit gives less (§31).
-      const double p_give =
-          w.cooperation(di, ri, rule) * (1.0 - w.config.finance.deficit_constraint * w.financial_pressure[di]);
+      const double p_give = give_probability(w, di, ri, owed, x);
       bool yes = p_give >= 1.0;
       if (p_give > 0.0 && p_give < 1.0) {
         core::Rng rng = w.streams.rng(static_cast<core::Purpose>(Draw::cooperate),

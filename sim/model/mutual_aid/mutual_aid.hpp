@@ -39,6 +39,9 @@ class MutualAid : public MechanismBase {
  private:
   /// The units bed unit r asks, in order.
   [[nodiscard]] static std::vector<std::size_t> partners_of(const World& w, const Beds& beds, std::size_t r);
+  /// The probability donor trust di grants aid asked by trust ri; owed: the aid balance the donor
+  /// owes, x: the pact scale of the pair.
+  [[nodiscard]] static double give_probability(const World& w, std::size_t di, std::size_t ri, double owed, double x);
 
   std::vector<double> balance_;  ///< units x units: bed days given by row to column (decaying)
   std::vector<double> cost_;     ///< per trust, today

@@ -18,6 +18,10 @@ void Programmes::schedule(World& w, core::Step d) {
     const Programme& pr = w.programmes[p];
     const auto& cfg = w.config.collaboratives[pr.collaborative].programmes[pr.index];
     const bool past_stop = cfg.stop_day && d >= *cfg.stop_day;
+    if (w.members[pr.collaborative].empty()) {  // a dissolved collaborative runs nothing (§33)
+      if (pr.active) set(w, p, false, 0.0, d);
+      continue;
+    }
     if (cfg.governed) {
       if (pr.active && past_stop) {
         set(w, p, false, 0.0, d);

@@ -31,15 +31,13 @@ void TrustEvidence::time_evidence(World& w) {
     }
   };
   for (std::size_t c = 0; c < w.members.size(); ++c) {
-    const auto& col = w.config.collaboratives[c];
     double programme_hours = 0.0;
     for (const Programme& pr : w.programmes) {
       if (pr.collaborative == c && pr.active) programme_hours += gov.hours_per_programme * pr.scale;
     }
     share(w.members[c], [&](int m) {
-      const double form = col.governance == Governance::lead_provider && m == col.lead
-                              ? gov.hours_lead
-                              : gov.hours_for(col.governance);
+      const double form = w.form[c] == Governance::lead_provider && m == w.lead[c] ? gov.hours_lead
+                                                                                 : gov.hours_for(w.form[c]);
       return form + programme_hours;
     });
   }

@@ -79,7 +79,11 @@ void SharedLists::pledges(const World& w) {
       const auto ti = static_cast<std::size_t>(pool.trusts[i]);
       const double trust = finite_or(w.rel.trust_in(ti, pool.trusts), 1.0);
       const double afford = 1.0 - w.config.finance.deficit_constraint * w.financial_pressure[ti];  // §31
-      pool.pledge[i] = share * pr.scale * afford * w.cooperation(ti, pool.trusts, std::min(1.0, trust / rel.pledge_trust_full));
+      // Merged members act as one organisation: they pledge in full (§33).
+      const double willing = w.form[pool.collaborative] == Governance::merged
+                                 ? 1.0
+                                 : w.cooperation(ti, pool.trusts, std::min(1.0, trust / rel.pledge_trust_full));
+      pool.pledge[i] = share * pr.scale * afford * willing;
     }
   }
 }
@@ -98,7 +102,8 @@ void SharedLists::treat_pool(World& w, std::size_t index, core::Step d, bool wor
       // releases; each working day it releases its patients to the pool with probability
       // transactional_release, less under financial pressure (§31).
       const auto ti = static_cast<std::size_t>(pool.trusts[i]);
-      transactional[i] = w.commissioning_of(ti) == Commissioning::transactional;
+      transactional[i] = w.commissioning_of(ti) == Commissioning::transactional &&
+                         w.form[pool.collaborative] != Governance::merged;  // one organisation: no withholding
       if (transactional[i]) {
         core::Rng rng = w.streams.rng(static_cast<core::Purpose>(Draw::release), w.list_entity[pool.lists[i]], d);
         const double p = pooling.transactional_release *
