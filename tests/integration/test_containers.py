@@ -15,6 +15,8 @@ DOCKERFILE = (SOURCE_DIR / "containers/Dockerfile").read_text()
 DEF = (SOURCE_DIR / "containers/icsim.def").read_text()
 DOWNLOADS = re.compile(r"\b(curl|wget|pip3? install|git clone|ADD\s+https?://|apt-key|add-apt-repository)\b")
 BASE_PACKAGES = {"libc6", "libstdc++6", "libgcc-s1"}
+# Sanitizer runtimes: linked only into the asan-ubsan and tsan test builds, never into a release image.
+SANITIZER_RUNTIMES = {"libasan8", "libubsan1", "libtsan2", "liblsan0"}
 
 
 def instructions(text):
@@ -71,7 +73,8 @@ def test_run_time_image_has_every_library_icsim_needs():
     found = subprocess.run(["dpkg", "-S", *patterns], capture_output=True, text=True)
     owners.update(line.split(":")[0] for line in found.stdout.splitlines() if ":amd64:" in line)
     assert owners, "no package owns icsim's libraries (not a Debian machine?)"
-    assert owners - BASE_PACKAGES <= packages, owners - BASE_PACKAGES - packages
+    owners -= BASE_PACKAGES | SANITIZER_RUNTIMES
+    assert owners <= packages, owners - packages
 
 
 # A usable tool: apptainer, or docker with a daemon to talk to (a client alone cannot build).
