@@ -12,7 +12,7 @@ Bad input raises icsim.Error (a ValueError) whose message names the file and lin
 """
 from ._icsim import Error, Scenario, observable_names, read_series, run, simulate
 
-__all__ = ["Error", "Scenario", "frame", "observable_names", "read_series", "run", "simulate"]
+__all__ = ["Error", "Scenario", "frame", "observable_names", "read_series", "run", "simulate", "validate"]
 __version__ = "0.1.0"
 
 
@@ -20,3 +20,9 @@ def frame(out_dir, measures=None):
     """The tidy frame of an output folder (icsim_analysis.frame)."""
     from icsim_analysis import frame as _frame
     return _frame(out_dir, measures)
+
+
+def validate(path, set=None):
+    """Check a scenario file as `icsim validate` does: raises icsim.Error naming the file, line, key,
+    value and what was expected; returns the warnings (each with its file and line)."""
+    return Scenario.load(path, set or []).warnings

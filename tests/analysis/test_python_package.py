@@ -47,6 +47,8 @@ def test_bindings_run_a_scenario_byte_identical_to_the_cli(venv, tmp_path):
         assert icsim.__file__.startswith({str(venv)!r}), icsim.__file__
         s = icsim.Scenario.load({str(scenario)!r}, set=["scenario.days=35", "scenario.replications=2"])
         assert (s.name, s.days, s.replications) == ("default", 35, 2)
+        warned = icsim.validate({str(scenario)!r}, ["scenario.replications=2"])
+        assert any("fewer than 5 replications" in str(w) for w in warned), warned
         r = icsim.run(s, out_dir="api", threads=2)
         assert len(r["files"]) == 2 and not r["errors"]
         mem = icsim.simulate(s, 0, ["waiting_list"])["waiting_list"]
